@@ -1,0 +1,299 @@
+//===- EditSet.cpp - merge edits and write them safely --------------------===//
+
+#include "rewriters/EditSet.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Errc.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+#include <algorithm>
+#include <optional>
+#include <unistd.h>
+
+using namespace llvm;
+using clang::tooling::Replacement;
+using clang::tooling::Replacements;
+
+namespace bpftidy::rewriters {
+
+uint64_t contentHash(StringRef Content) { return xxh3_64bits(Content); }
+
+namespace {
+
+// One spelling for each file, so that edits from TUs that name it
+// differently ("./lib/x.h", "/src/lib/x.h") meet. Symlinks are resolved only
+// when writing: the user's name is the one reported.
+std::string normalizePath(StringRef Path) {
+  SmallString<256> P(Path);
+  sys::fs::make_absolute(P);
+  sys::path::remove_dots(P, /*remove_dot_dot=*/false);
+  return std::string(P);
+}
+
+ErrorOr<std::unique_ptr<MemoryBuffer>> readFile(StringRef Path) {
+  return MemoryBuffer::getFile(Path, /*IsText=*/false,
+                               /*RequiresNullTerminator=*/false);
+}
+
+bool sameEdit(const Replacement &A, const Replacement &B) {
+  return A.getOffset() == B.getOffset() && A.getLength() == B.getLength() &&
+         A.getReplacementText() == B.getReplacementText();
+}
+
+// Stricter than tooling::Replacements::add, which accepts some overlaps
+// whose result depends on nothing but their order: edits from different
+// configurations that touch the same text disagree, and guessing which one
+// wins could produce code no configuration asked for.
+bool overlaps(const Replacement &A, const Replacement &B) {
+  unsigned AOff = A.getOffset(), AEnd = AOff + A.getLength();
+  unsigned BOff = B.getOffset(), BEnd = BOff + B.getLength();
+  if (A.getLength() == 0 && B.getLength() == 0)
+    return AOff == BOff;
+  if (A.getLength() == 0)
+    return BOff < AOff && AOff < BEnd;
+  if (B.getLength() == 0)
+    return AOff < BOff && BOff < AEnd;
+  return AOff < BEnd && BOff < AEnd;
+}
+
+EditSet::FileResult refused(StringRef Path, EditSet::FileResult::Status S,
+                            const Twine &Message) {
+  EditSet::FileResult R;
+  R.Path = Path.str();
+  R.State = S;
+  R.Message = Message.str();
+  return R;
+}
+
+} // namespace
+
+void EditSet::expectContent(StringRef FilePath, uint64_t Hash) {
+  std::string Key = normalizePath(FilePath);
+  auto [It, Inserted] = Expected.try_emplace(Key, Hash);
+  if (!Inserted && It->second != Hash)
+    Inconsistent.insert(Key);
+}
+
+void EditSet::add(const Replacement &R, StringRef Origin) {
+  std::string Key = normalizePath(R.getFilePath());
+  std::vector<Proposed> &List = Edits[Key];
+  // The baseline for files nobody vouched for: their text now, before
+  // anything else can change it.
+  if (List.empty() && !Expected.count(Key))
+    if (auto Buf = readFile(Key))
+      Expected[Key] = contentHash((*Buf)->getBuffer());
+  Replacement Normal(Key, R.getOffset(), R.getLength(), R.getReplacementText());
+  for (const Proposed &P : List)
+    if (sameEdit(P.R, Normal))
+      return;
+  List.push_back({std::move(Normal), Origin.str()});
+}
+
+EditSet::Resolution EditSet::resolve(const std::vector<Proposed> &Proposals) {
+  std::vector<const Proposed *> Sorted;
+  for (const Proposed &P : Proposals)
+    Sorted.push_back(&P);
+  std::stable_sort(Sorted.begin(), Sorted.end(),
+                   [](const Proposed *A, const Proposed *B) {
+                     return A->R.getOffset() < B->R.getOffset();
+                   });
+  Resolution Res;
+  std::vector<bool> InConflict(Sorted.size());
+  for (size_t I = 0; I < Sorted.size(); ++I) {
+    const Replacement &A = Sorted[I]->R;
+    unsigned AEnd = A.getOffset() + A.getLength();
+    for (size_t J = I + 1; J < Sorted.size(); ++J) {
+      const Replacement &B = Sorted[J]->R;
+      if (B.getOffset() > AEnd)
+        break;
+      if (!overlaps(A, B))
+        continue;
+      InConflict[I] = InConflict[J] = true;
+      Res.Conflicts.push_back({A, B, Sorted[I]->Origin, Sorted[J]->Origin});
+    }
+  }
+  for (size_t I = 0; I < Sorted.size(); ++I)
+    if (!InConflict[I])
+      Res.Kept.push_back(*Sorted[I]);
+  return Res;
+}
+
+std::vector<EditSet::Conflict> EditSet::conflicts() const {
+  std::vector<Conflict> All;
+  for (const auto &[File, Proposals] : Edits) {
+    Resolution Res = resolve(Proposals);
+    All.insert(All.end(), Res.Conflicts.begin(), Res.Conflicts.end());
+  }
+  return All;
+}
+
+std::map<std::string, Replacements> EditSet::mergedEdits() const {
+  std::map<std::string, Replacements> Merged;
+  for (const auto &[File, Proposals] : Edits) {
+    Resolution Res = resolve(Proposals);
+    if (Res.Kept.empty())
+      continue;
+    Replacements &Out = Merged[File];
+    for (const Proposed &P : Res.Kept)
+      // resolve() removed every overlap, so this cannot fail.
+      cantFail(Out.add(P.R));
+  }
+  return Merged;
+}
+
+std::vector<EditSet::FileResult> EditSet::apply() const {
+  using Status = FileResult::Status;
+  std::vector<FileResult> Results;
+  for (const auto &[File, Proposals] : Edits) {
+    Resolution Res = resolve(Proposals);
+    if (Res.Kept.empty()) {
+      Results.push_back(refused(File, FileResult::RefusedConflict,
+                                "every edit of this file conflicts with "
+                                "another edit"));
+      continue;
+    }
+    if (Inconsistent.contains(File)) {
+      Results.push_back(refused(File, FileResult::RefusedChanged,
+                                "file changed while it was being analysed "
+                                "(its edits were computed against different "
+                                "contents)"));
+      continue;
+    }
+    auto Want = Expected.find(File);
+    if (Want == Expected.end()) {
+      Results.push_back(refused(File, FileResult::RefusedChanged,
+                                "file could not be read when it was analysed"));
+      continue;
+    }
+    auto Buf = readFile(File);
+    if (!Buf) {
+      std::error_code EC = Buf.getError();
+      Status S = EC == errc::no_such_file_or_directory
+                     ? FileResult::RefusedChanged
+                     : FileResult::RefusedWrite;
+      Results.push_back(
+          refused(File, S, "cannot read file: " + Twine(EC.message())));
+      continue;
+    }
+    StringRef Code = (*Buf)->getBuffer();
+    if (contentHash(Code) != Want->second) {
+      Results.push_back(refused(File, FileResult::RefusedChanged,
+                                "file changed since it was analysed"));
+      continue;
+    }
+
+    Replacements Merged;
+    std::optional<FileResult> Bad;
+    for (const Proposed &P : Res.Kept) {
+      if (P.R.getOffset() + P.R.getLength() > Code.size()) {
+        Bad = refused(File, FileResult::RefusedChanged,
+                      "edit at offset " + Twine(P.R.getOffset()) +
+                          " lies past the end of the file");
+        break;
+      }
+      cantFail(Merged.add(P.R));
+    }
+    if (Bad) {
+      Results.push_back(std::move(*Bad));
+      continue;
+    }
+    llvm::Expected<std::string> NewCode =
+        clang::tooling::applyAllReplacements(Code, Merged);
+    if (!NewCode) {
+      Results.push_back(refused(File, FileResult::RefusedConflict,
+                                toString(NewCode.takeError())));
+      continue;
+    }
+    if (*NewCode != Code)
+      if (Error E = writeFileAtomically(File, *NewCode)) {
+        Results.push_back(
+            refused(File, FileResult::RefusedWrite, toString(std::move(E))));
+        continue;
+      }
+    FileResult Done;
+    Done.Path = File;
+    Done.State = FileResult::Written;
+    Done.EditsApplied = Res.Kept.size();
+    if (!Res.Conflicts.empty())
+      Done.Message = std::to_string(Res.Conflicts.size()) +
+                     " conflicting edit pair(s) not applied";
+    Results.push_back(std::move(Done));
+  }
+  return Results;
+}
+
+Error writeFileAtomically(StringRef Path, StringRef Content) {
+  auto Fail = [&](const Twine &What, std::error_code EC) {
+    return createStringError(EC, "cannot write '" + Path + "': " + What + ": " +
+                                     EC.message());
+  };
+
+  // Edit the file a symlink points to; replacing the link itself would cut
+  // it from its target.
+  SmallString<256> Target;
+  if (std::error_code EC = sys::fs::real_path(Path, Target)) {
+    if (EC != errc::no_such_file_or_directory || sys::fs::is_symlink_file(Path))
+      return Fail("cannot resolve the path", EC);
+    Target = Path;
+    sys::fs::make_absolute(Target);
+  }
+  sys::fs::file_status Old;
+  bool Exists = !sys::fs::status(Target, Old);
+  if (Exists && Old.type() != sys::fs::file_type::regular_file)
+    return Fail("not a regular file",
+                std::make_error_code(std::errc::invalid_argument));
+
+  // Same directory as the target, so rename() replaces it atomically.
+  SmallString<256> Model = sys::path::parent_path(Target);
+  sys::path::append(Model, sys::path::filename(Target) + ".bpf-tidy-%%%%%%");
+  int FD = -1;
+  SmallString<256> Temp;
+  if (std::error_code EC =
+          sys::fs::createUniqueFile(Model, FD, Temp, sys::fs::OF_None,
+                                    sys::fs::owner_read | sys::fs::owner_write))
+    return Fail("cannot create a temporary file", EC);
+
+  auto Abandon = [&](const Twine &What, std::error_code EC) {
+    if (FD >= 0)
+      sys::Process::SafelyCloseFileDescriptor(FD);
+    sys::fs::remove(Temp);
+    return Fail(What, EC);
+  };
+
+  {
+    raw_fd_ostream OS(FD, /*shouldClose=*/false);
+    OS << Content;
+    OS.flush();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      return Abandon("cannot write the temporary file", EC);
+    }
+  }
+  if (Exists) {
+    sys::fs::file_status New;
+    if (std::error_code EC = sys::fs::status(FD, New))
+      return Abandon("cannot stat the temporary file", EC);
+    if (New.getUser() != Old.getUser() || New.getGroup() != Old.getGroup())
+      if (std::error_code EC =
+              sys::fs::changeFileOwnership(FD, Old.getUser(), Old.getGroup()))
+        return Abandon("cannot keep the file's owner", EC);
+    if (std::error_code EC = sys::fs::setPermissions(FD, Old.permissions()))
+      return Abandon("cannot keep the file's mode", EC);
+  }
+  if (::fsync(FD) != 0)
+    return Abandon("cannot flush the temporary file",
+                   std::error_code(errno, std::generic_category()));
+  std::error_code CloseEC = sys::Process::SafelyCloseFileDescriptor(FD);
+  FD = -1;
+  if (CloseEC)
+    return Abandon("cannot close the temporary file", CloseEC);
+  if (std::error_code EC = sys::fs::rename(Temp, Target))
+    return Abandon("cannot replace the file", EC);
+  return Error::success();
+}
+
+} // namespace bpftidy::rewriters

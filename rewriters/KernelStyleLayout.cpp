@@ -1,0 +1,289 @@
+//===- KernelStyleLayout.cpp - lay out a replacement in kernel style ------===//
+
+#include "rewriters/KernelStyleLayout.h"
+#include "llvm/ADT/SmallVector.h"
+#include <algorithm>
+#include <climits>
+#include <string>
+
+using namespace llvm;
+using clang::tooling::Replacement;
+
+namespace bpftidy::rewriters {
+
+namespace {
+
+/// The column after \p Text when it starts at \p Col. UTF-8 continuation
+/// bytes take no column, so a multi-byte character counts once.
+unsigned advance(unsigned Col, StringRef Text, unsigned TabWidth) {
+  for (char C : Text) {
+    if (C == '\t')
+      Col = (Col / TabWidth + 1) * TabWidth;
+    else if ((static_cast<unsigned char>(C) & 0xC0) != 0x80)
+      ++Col;
+  }
+  return Col;
+}
+
+/// Whitespace that takes the cursor from column \p From to \p To: tabs up
+/// to the last tab stop not past \p To, then spaces (kernel style).
+std::string fill(unsigned From, unsigned To, bool UseTabs, unsigned TabWidth) {
+  std::string S;
+  if (UseTabs)
+    while ((From / TabWidth + 1) * TabWidth <= To) {
+      S += '\t';
+      From = (From / TabWidth + 1) * TabWidth;
+    }
+  if (From < To)
+    S.append(To - From, ' ');
+  return S;
+}
+
+/// A line of Code, without its terminator ("\n" or "\r\n").
+struct Line {
+  size_t Start = 0, End = 0; // End excludes the terminator
+  StringRef Eol;             // "" on a last line without one
+};
+
+Line lineAt(StringRef Code, size_t Offset) {
+  Line L;
+  size_t NL = Offset == 0 ? StringRef::npos : Code.rfind('\n', Offset - 1);
+  L.Start = NL == StringRef::npos ? 0 : NL + 1;
+  L.End = Code.find('\n', Offset);
+  L.Eol = "\n";
+  if (L.End == StringRef::npos) {
+    L.End = Code.size();
+    L.Eol = "";
+  }
+  // CRLF is not supported, but a '\r' must stay with its line end.
+  if (L.End > L.Start && Code[L.End - 1] == '\r') {
+    --L.End;
+    L.Eol = L.Eol.empty() ? "" : "\r\n";
+  }
+  return L;
+}
+
+/// A trailing '\' line continuation: where it is, and the whitespace
+/// between the line's content and it.
+struct Continuation {
+  bool Present = false;
+  size_t Pos = 0;  // offset of the '\'
+  unsigned Column; // display column of the '\'
+  StringRef Pad;
+};
+
+Continuation continuationOf(StringRef Code, const Line &L, unsigned TabWidth) {
+  Continuation C;
+  StringRef Text = Code.slice(L.Start, L.End).rtrim(" \t");
+  if (!Text.ends_with("\\"))
+    return C;
+  C.Present = true;
+  C.Pos = L.Start + Text.size() - 1;
+  C.Column = displayColumn(Code, C.Pos, TabWidth);
+  StringRef Before = Code.slice(L.Start, C.Pos);
+  C.Pad = Before.substr(Before.rtrim(" \t").size());
+  return C;
+}
+
+/// NewText cut after each top-level comma of its outermost argument list.
+/// Sep is the whitespace that followed the comma: kept when two pieces
+/// share a line, dropped at a line break.
+struct Piece {
+  StringRef Sep, Text;
+};
+
+SmallVector<Piece> splitArguments(StringRef Text, size_t &OpenParen) {
+  SmallVector<Piece> Pieces;
+  OpenParen = StringRef::npos;
+  int Depth = 0;
+  size_t PieceStart = 0;
+  StringRef Sep;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '"' || C == '\'') {
+      // Skip the literal, escapes included.
+      for (++I; I < Text.size() && Text[I] != C; ++I)
+        if (Text[I] == '\\')
+          ++I;
+      continue;
+    }
+    if (C == '(' || C == '[' || C == '{') {
+      if (Depth == 0 && C == '(' && OpenParen == StringRef::npos)
+        OpenParen = I;
+      ++Depth;
+    } else if (C == ')' || C == ']' || C == '}') {
+      --Depth;
+      if (Depth == 0 && I > OpenParen && OpenParen != StringRef::npos)
+        break; // the outermost list is closed; the rest is one piece
+    } else if (C == ',' && Depth == 1 && OpenParen != StringRef::npos) {
+      Pieces.push_back({Sep, Text.slice(PieceStart, I + 1)});
+      size_t Next = Text.find_first_not_of(" \t", I + 1);
+      if (Next == StringRef::npos)
+        Next = Text.size();
+      Sep = Text.slice(I + 1, Next);
+      PieceStart = Next;
+      I = Next - 1;
+    }
+  }
+  Pieces.push_back({Sep, Text.substr(PieceStart)});
+  return Pieces;
+}
+
+/// Pieces of the replacement assigned to lines, greedily.
+struct Layout {
+  SmallVector<SmallVector<const Piece *>> Lines;
+  unsigned Overflows = 0;
+};
+
+Layout pack(ArrayRef<Piece> Pieces, StringRef Tail, unsigned StartCol,
+            unsigned ContCol, unsigned Limit, unsigned TabWidth) {
+  Layout L;
+  unsigned Col = StartCol;
+  auto Finish = [&] {
+    if (Col > Limit)
+      ++L.Overflows;
+  };
+  for (size_t I = 0; I < Pieces.size(); ++I) {
+    const Piece &P = Pieces[I];
+    StringRef Extra = I + 1 == Pieces.size() ? Tail : StringRef();
+    unsigned Joined =
+        advance(advance(advance(Col, P.Sep, TabWidth), P.Text, TabWidth), Extra,
+                TabWidth);
+    if (L.Lines.empty() || Joined <= Limit) {
+      if (L.Lines.empty())
+        L.Lines.emplace_back();
+      L.Lines.back().push_back(&P);
+      Col = Joined;
+      continue;
+    }
+    Finish();
+    L.Lines.emplace_back();
+    L.Lines.back().push_back(&P);
+    Col = advance(advance(ContCol, P.Text, TabWidth), Extra, TabWidth);
+  }
+  Finish();
+  return L;
+}
+
+} // namespace
+
+unsigned displayColumn(StringRef Code, unsigned Offset, unsigned TabWidth) {
+  Offset = std::min<size_t>(Offset, Code.size());
+  size_t NL = Offset == 0 ? StringRef::npos : Code.rfind('\n', Offset - 1);
+  size_t Start = NL == StringRef::npos ? 0 : NL + 1;
+  return advance(0, Code.slice(Start, Offset), TabWidth);
+}
+
+Replacement layoutReplacement(StringRef FilePath, StringRef Code,
+                              unsigned Offset, unsigned Length,
+                              StringRef NewText, const LayoutStyle &Style) {
+  const unsigned TW = Style.TabWidth ? Style.TabWidth : 8;
+  Replacement Plain(FilePath, Offset, Length, NewText);
+  if (size_t(Offset) + Length > Code.size() || NewText.contains('\n'))
+    return Plain;
+  Line L = lineAt(Code, Offset);
+  if (Offset + Length > L.End)
+    return Plain; // spans lines: not ours to lay out
+
+  Continuation Cont = continuationOf(Code, L, TW);
+  if (Cont.Present && Offset + Length > Cont.Pos)
+    return Plain;
+  size_t TailEnd =
+      Cont.Present ? Cont.Pos - Cont.Pad.size()
+                   : L.Start + Code.slice(L.Start, L.End).rtrim(" \t").size();
+  StringRef Tail = Code.slice(Offset + Length, TailEnd);
+
+  // A '\' is aligned when padded with a tab or several spaces, or when a
+  // neighbouring line puts its '\' at the same column; otherwise it just
+  // follows the code and keeps its separator.
+  bool Aligned = false, PadTabs = Cont.Pad.contains('\t');
+  if (Cont.Present) {
+    Aligned = PadTabs || Cont.Pad.size() > 1;
+    for (bool Up : {true, false}) {
+      if (Up ? L.Start == 0 : L.Eol.empty())
+        continue;
+      size_t Other = Up ? L.Start - 1 : L.End + L.Eol.size();
+      Continuation N = continuationOf(Code, lineAt(Code, Other), TW);
+      if (N.Present && N.Column == Cont.Column) {
+        Aligned = true;
+        PadTabs |= N.Pad.contains('\t');
+      }
+    }
+  }
+
+  unsigned Limit = Style.ColumnLimit;
+  if (Cont.Present && Aligned)
+    Limit = Cont.Column ? Cont.Column - 1 : 0;
+  else if (Cont.Present)
+    Limit = Style.ColumnLimit -
+            std::min<unsigned>(Style.ColumnLimit, Cont.Pad.size() + 1);
+
+  StringRef Indent = Code.slice(L.Start, L.End);
+  Indent = Indent.take_while([](char C) { return C == ' ' || C == '\t'; });
+  bool IndentTabs = Indent.empty() || Indent.contains('\t');
+  unsigned IndentCol = advance(0, Indent, TW);
+  unsigned StartCol = displayColumn(Code, Offset, TW);
+
+  size_t OpenParen;
+  SmallVector<Piece> Pieces = splitArguments(NewText, OpenParen);
+  // Kept whole when it fits: the pieces joined with their separators are
+  // NewText again.
+  unsigned ContCol = StartCol;
+  Layout Chosen = pack(Pieces, Tail, StartCol, ContCol, UINT_MAX, TW);
+  if (advance(advance(StartCol, NewText, TW), Tail, TW) > Limit &&
+      Pieces.size() > 1) {
+    ContCol = advance(StartCol, NewText.take_front(OpenParen + 1), TW);
+    Chosen = pack(Pieces, Tail, StartCol, ContCol, Limit, TW);
+    unsigned DeepCol = IndentCol + TW;
+    if (Chosen.Overflows && DeepCol < ContCol) {
+      Layout Deep = pack(Pieces, Tail, StartCol, DeepCol, Limit, TW);
+      if (Deep.Overflows < Chosen.Overflows) {
+        Chosen = std::move(Deep);
+        ContCol = DeepCol;
+      }
+    }
+  }
+
+  std::string Out;
+  unsigned Col = StartCol;
+  // In a macro body every line ends with padding and a ''; the last one
+  // reuses the '' already there. Content reaching the '' column pushes
+  // it one space right rather than breaking code.
+  auto EndLine = [&](bool Last) {
+    if (!Cont.Present)
+      return;
+    if (Last) {
+      Out += Tail;
+      Col = advance(Col, Tail, TW);
+    }
+    if (!Aligned)
+      Out += Cont.Pad;
+    else if (Col < Cont.Column)
+      Out += fill(Col, Cont.Column, PadTabs, TW);
+    else
+      Out += ' ';
+    if (!Last)
+      Out += '\\';
+  };
+  std::string ContIndent = fill(0, ContCol, IndentTabs, TW);
+  for (size_t I = 0; I < Chosen.Lines.size(); ++I) {
+    if (I) {
+      EndLine(/*Last=*/false);
+      Out += L.Eol.empty() ? StringRef("\n") : L.Eol;
+      Out += ContIndent;
+      Col = ContCol;
+    }
+    for (size_t J = 0; J < Chosen.Lines[I].size(); ++J) {
+      const Piece *P = Chosen.Lines[I][J];
+      StringRef Text = P->Text;
+      std::string Joined = J ? (P->Sep + Text).str() : Text.str();
+      Out += Joined;
+      Col = advance(Col, Joined, TW);
+    }
+  }
+  EndLine(/*Last=*/true);
+  unsigned Replaced = Cont.Present ? unsigned(Cont.Pos - Offset) : Length;
+  return Replacement(FilePath, Offset, Replaced, Out);
+}
+
+} // namespace bpftidy::rewriters
