@@ -1,0 +1,44 @@
+# lit configuration for bpf-tidy: FileCheck tests of the checks and fixes
+# (*.c), end-to-end and command-line tests (*.test), and, through
+# unit/lit.local.cfg, the GoogleTest unit tests.
+import os
+import subprocess
+
+import lit.formats
+import lit.util
+
+config.name = "bpf-tidy"
+config.test_format = lit.formats.ShTest(not lit.util.which("bash"))
+config.suffixes = [".c", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+
+# Tests see the toolchain first, and the build's binaries.
+bin_dir = os.path.join(config.bpf_tidy_obj_root, "bin")
+config.environment["PATH"] = os.pathsep.join(
+    [bin_dir, config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+for var in ("CI", "HOME", "TMPDIR"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+tools = os.path.join(config.bpf_tidy_src_root, "test", "tools")
+config.substitutions.append(("%bpf_src", config.bpf_tidy_src_root))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(
+    ("%check_bpf_tidy", "%s %s" % (config.python, os.path.join(tools, "check_bpf_tidy.py"))))
+config.substitutions.append(("%bpf_tidy_module", config.bpf_tidy_module))
+config.substitutions.append(("%clang_bpf", "%s -target bpf -I/usr/include/x86_64-linux-gnu" % config.clang))
+config.substitutions.append(("%clang-tidy", os.path.join(config.llvm_tools_dir, "clang-tidy")))
+
+# Loading BPF needs privilege (CAP_BPF / CAP_SYS_ADMIN). Ask the loader
+# itself: it loads a trivial program, and exits 77 when it may not.
+verify = os.path.join(bin_dir, "bpf-tidy-verify")
+if os.path.exists(verify):
+    probe = subprocess.run([verify, "--probe"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    if probe.returncode == 0:
+        config.available_features.add("bpf-load")
+if os.environ.get("CI") == "true":
+    config.available_features.add("ci")
+if lit.util.which("pre-commit"):
+    config.available_features.add("pre-commit")
