@@ -47,7 +47,7 @@ struct Line {
 
 Line lineAt(StringRef Code, size_t Offset) {
   Line L;
-  size_t NL = Offset == 0 ? StringRef::npos : Code.rfind('\n', Offset - 1);
+  size_t NL = Code.rfind('\n', Offset);
   L.Start = NL == StringRef::npos ? 0 : NL + 1;
   L.End = Code.find('\n', Offset);
   L.Eol = "\n";
@@ -67,8 +67,8 @@ Line lineAt(StringRef Code, size_t Offset) {
 /// between the line's content and it.
 struct Continuation {
   bool Present = false;
-  size_t Pos = 0;  // offset of the '\'
-  unsigned Column; // display column of the '\'
+  size_t Pos = 0;      // offset of the '\'
+  unsigned Column = 0; // display column of the '\'
   StringRef Pad;
 };
 
@@ -169,7 +169,7 @@ Layout pack(ArrayRef<Piece> Pieces, StringRef Tail, unsigned StartCol,
 
 unsigned displayColumn(StringRef Code, unsigned Offset, unsigned TabWidth) {
   Offset = std::min<size_t>(Offset, Code.size());
-  size_t NL = Offset == 0 ? StringRef::npos : Code.rfind('\n', Offset - 1);
+  size_t NL = Code.rfind('\n', Offset);
   size_t Start = NL == StringRef::npos ? 0 : NL + 1;
   return advance(0, Code.slice(Start, Offset), TabWidth);
 }
@@ -193,30 +193,47 @@ Replacement layoutReplacement(StringRef FilePath, StringRef Code,
                    : L.Start + Code.slice(L.Start, L.End).rtrim(" \t").size();
   StringRef Tail = Code.slice(Offset + Length, TailEnd);
 
-  // A '\' is aligned when padded with a tab or several spaces, or when a
-  // neighbouring line puts its '\' at the same column; otherwise it just
-  // follows the code and keeps its separator.
-  bool Aligned = false, PadTabs = Cont.Pad.contains('\t');
-  if (Cont.Present) {
-    Aligned = PadTabs || Cont.Pad.size() > 1;
-    for (bool Up : {true, false}) {
-      if (Up ? L.Start == 0 : L.Eol.empty())
-        continue;
-      size_t Other = Up ? L.Start - 1 : L.End + L.Eol.size();
-      Continuation N = continuationOf(Code, lineAt(Code, Other), TW);
-      if (N.Present && N.Column == Cont.Column) {
-        Aligned = true;
-        PadTabs |= N.Pad.contains('\t');
-      }
+  // The lines this one is spliced to, if any.
+  Continuation Prev, Next;
+  if (L.Start > 0)
+    Prev = continuationOf(Code, lineAt(Code, L.Start - 1), TW);
+  if (Cont.Present && !L.Eol.empty())
+    Next = continuationOf(Code, lineAt(Code, L.End + L.Eol.size()), TW);
+  // A new line break inside a directive (a #define, or any line spliced to
+  // its neighbours) needs a '\' of its own.
+  bool Spliced = Cont.Present || Prev.Present ||
+                 Code.slice(L.Start, L.End).ltrim(" \t").starts_with("#");
+
+  // Where the '\'s go. Aligned: at a fixed column, padded with tabs (or
+  // spaces, as the neighbours do). Otherwise right after the code, with
+  // the line's own separator. A '\' is aligned when padded, or when a
+  // neighbour's '\' is at the same column; a line with no '\', or with
+  // one pushed right by long code, follows a padded neighbour.
+  auto Padded = [](const Continuation &C) {
+    return C.Pad.contains('\t') || C.Pad.size() > 1;
+  };
+  bool Aligned = Cont.Present && Padded(Cont);
+  bool PadTabs = Cont.Pad.contains('\t');
+  unsigned BackslashCol = Cont.Present ? Cont.Column : 0;
+  StringRef Sep = Cont.Present ? Cont.Pad : StringRef(" ");
+  for (const Continuation *N : {&Prev, &Next})
+    if (Cont.Present && N->Present && N->Column == Cont.Column) {
+      Aligned = true;
+      PadTabs |= N->Pad.contains('\t');
     }
-  }
+  for (const Continuation *N : {&Prev, &Next})
+    if (!Aligned && N->Present && Padded(*N) &&
+        (!Cont.Present || N->Column < Cont.Column)) {
+      Aligned = true;
+      PadTabs = N->Pad.contains('\t');
+      BackslashCol = N->Column;
+    }
 
   unsigned Limit = Style.ColumnLimit;
-  if (Cont.Present && Aligned)
-    Limit = Cont.Column ? Cont.Column - 1 : 0;
-  else if (Cont.Present)
-    Limit = Style.ColumnLimit -
-            std::min<unsigned>(Style.ColumnLimit, Cont.Pad.size() + 1);
+  if (Spliced && Aligned)
+    Limit = BackslashCol ? BackslashCol - 1 : 0;
+  else if (Spliced)
+    Limit -= std::min<unsigned>(Limit, advance(0, Sep, TW) + 1);
 
   StringRef Indent = Code.slice(L.Start, L.End);
   Indent = Indent.take_while([](char C) { return C == ' ' || C == '\t'; });
@@ -246,20 +263,20 @@ Replacement layoutReplacement(StringRef FilePath, StringRef Code,
 
   std::string Out;
   unsigned Col = StartCol;
-  // In a macro body every line ends with padding and a ''; the last one
-  // reuses the '' already there. Content reaching the '' column pushes
-  // it one space right rather than breaking code.
+  // In a directive every new line ends with padding and a '\'; the last
+  // line keeps the '\' (or the end) it had. Code reaching the '\' column
+  // pushes it one space right: never break code to keep a column.
   auto EndLine = [&](bool Last) {
-    if (!Cont.Present)
+    if (Last ? !Cont.Present : !Spliced)
       return;
     if (Last) {
       Out += Tail;
       Col = advance(Col, Tail, TW);
     }
     if (!Aligned)
-      Out += Cont.Pad;
-    else if (Col < Cont.Column)
-      Out += fill(Col, Cont.Column, PadTabs, TW);
+      Out += Sep;
+    else if (Col < BackslashCol)
+      Out += fill(Col, BackslashCol, PadTabs, TW);
     else
       Out += ' ';
     if (!Last)
@@ -275,10 +292,9 @@ Replacement layoutReplacement(StringRef FilePath, StringRef Code,
     }
     for (size_t J = 0; J < Chosen.Lines[I].size(); ++J) {
       const Piece *P = Chosen.Lines[I][J];
-      StringRef Text = P->Text;
-      std::string Joined = J ? (P->Sep + Text).str() : Text.str();
-      Out += Joined;
-      Col = advance(Col, Joined, TW);
+      std::string Text = J ? (P->Sep + P->Text).str() : P->Text.str();
+      Out += Text;
+      Col = advance(Col, Text, TW);
     }
   }
   EndLine(/*Last=*/true);
