@@ -1,6 +1,7 @@
 //===- EditSet.cpp - merge edits and write them safely --------------------===//
 
 #include "rewriters/EditSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Errc.h"
 #include "llvm/Support/FileSystem.h"
@@ -96,10 +97,11 @@ EditSet::Resolution EditSet::resolve(const std::vector<Proposed> &Proposals) {
   std::vector<const Proposed *> Sorted;
   for (const Proposed &P : Proposals)
     Sorted.push_back(&P);
-  std::stable_sort(Sorted.begin(), Sorted.end(),
-                   [](const Proposed *A, const Proposed *B) {
-                     return A->R.getOffset() < B->R.getOffset();
-                   });
+  // By offset, then in the order proposed (pointers into one vector).
+  llvm::sort(Sorted, [](const Proposed *A, const Proposed *B) {
+    return std::make_pair(A->R.getOffset(), A) <
+           std::make_pair(B->R.getOffset(), B);
+  });
   Resolution Res;
   std::vector<bool> InConflict(Sorted.size());
   for (size_t I = 0; I < Sorted.size(); ++I) {
@@ -249,11 +251,13 @@ Error writeFileAtomically(StringRef Path, StringRef Content) {
   // Same directory as the target, so rename() replaces it atomically.
   SmallString<256> Model = sys::path::parent_path(Target);
   sys::path::append(Model, sys::path::filename(Target) + ".bpf-tidy-%%%%%%");
+  // Private until complete; a new file gets the usual mode (umask applies).
+  unsigned Mode = Exists ? sys::fs::owner_read | sys::fs::owner_write
+                         : sys::fs::all_read | sys::fs::all_write;
   int FD = -1;
   SmallString<256> Temp;
   if (std::error_code EC =
-          sys::fs::createUniqueFile(Model, FD, Temp, sys::fs::OF_None,
-                                    sys::fs::owner_read | sys::fs::owner_write))
+          sys::fs::createUniqueFile(Model, FD, Temp, sys::fs::OF_None, Mode))
     return Fail("cannot create a temporary file", EC);
 
   auto Abandon = [&](const Twine &What, std::error_code EC) {

@@ -30,10 +30,13 @@ public:
   /// Records that the edits for \p FilePath were computed against a text
   /// whose contentHash() is \p Hash. A file with edits but no expectation is
   /// checked against the text it had when its first edit was added.
+  /// Two different expectations for one file refuse it (RefusedChanged).
   void expectContent(llvm::StringRef FilePath, uint64_t Hash);
 
   /// Adds \p R, proposed by \p Origin (a TU or configuration name, for
   /// messages). A replacement identical to one already held is merged.
+  /// Paths are made absolute (without resolving symlinks) so that TUs naming
+  /// a file differently agree; results and conflicts use that form.
   void add(const clang::tooling::Replacement &R, llvm::StringRef Origin);
 
   struct Conflict {

@@ -32,7 +32,15 @@ struct LayoutStyle {
 ///   list, continuation lines aligned one column after the '(' (tabs, then
 ///   spaces), or indented one tab deeper than the line when that does not
 ///   fit; in a macro body each new line ends with an aligned '\'.
-/// The range [Offset, Offset + Length) must lie on one line.
+/// A '\' counts as aligned when padded with a tab or several spaces, or when
+/// a neighbouring line has its '\' at the same column; otherwise it keeps
+/// its separator (`return X; \`). New lines in a directive get a '\' even
+/// when the edited line has none (a one-line #define, the last body line).
+/// Code that cannot fit before the '\' column pushes that line's '\' one
+/// space right; code is never broken inside a token or argument.
+/// A line ending in "\r\n" keeps it, and new lines use it too.
+/// The range [Offset, Offset + Length) must lie on one line, and NewText must
+/// be one line; otherwise the replacement is returned as given.
 /// Applying the result twice is not meaningful; callers edit once per site.
 clang::tooling::Replacement
 layoutReplacement(llvm::StringRef FilePath, llvm::StringRef Code,

@@ -8,6 +8,8 @@
 #include "llvm/Support/raw_ostream.h"
 #include "gtest/gtest.h"
 #include <cstdlib>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace bpftidy::rewriters;
 using clang::tooling::Replacement;
@@ -253,6 +255,29 @@ TEST_F(EditSetTest, KeepsModeAndLeavesNoTemporaryFile) {
   ASSERT_FALSE(fs::status(P, St));
   EXPECT_EQ(St.permissions(), fs::perms(0640));
   EXPECT_EQ(entries(), std::vector<std::string>{"a.h"});
+}
+
+TEST_F(EditSetTest, KeepsOwner) {
+  std::string P = write("a.h", "return DROP_INVALID;\n");
+  if (::chown(P.c_str(), 4242, 4343) != 0)
+    GTEST_SKIP() << "cannot give the file to another user here";
+  EditSet Set;
+  Set.add(Replacement(P, 7, 12, "X"), "cfg");
+  ASSERT_EQ(Set.apply()[0].State, Result::Written);
+  fs::file_status St;
+  ASSERT_FALSE(fs::status(P, St));
+  EXPECT_EQ(St.getUser(), 4242u);
+  EXPECT_EQ(St.getGroup(), 4343u);
+}
+
+TEST_F(EditSetTest, NewFileGetsTheUsualMode) {
+  mode_t Mask = ::umask(022);
+  llvm::Error E = writeFileAtomically(file("new.h"), "int x;\n");
+  ::umask(Mask);
+  ASSERT_FALSE(bool(E));
+  fs::file_status St;
+  ASSERT_FALSE(fs::status(file("new.h"), St));
+  EXPECT_EQ(St.permissions(), fs::perms(0644));
 }
 
 TEST_F(EditSetTest, FollowsSymlinksToTheTarget) {
