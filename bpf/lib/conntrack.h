@@ -85,12 +85,12 @@ struct ct_buffer6 {
 	int			l4_off;
 };
 
-#define CT_MAP_DEF(NAME, KEY, SIZE)					\
-struct {								\
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);				\
-	__type(key, KEY);						\
-	__type(value, struct ct_entry);					\
-	__uint(max_entries, SIZE);					\
+#define CT_MAP_DEF(NAME, KEY, SIZE)		\
+struct {					\
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);	\
+	__type(key, KEY);			\
+	__type(value, struct ct_entry);		\
+	__uint(max_entries, SIZE);		\
 } NAME SEC(".maps")
 
 CT_MAP_DEF(cilium_ct4_tcp, struct ipv4_ct_tuple, CT_MAP_SIZE_TCP);
@@ -310,94 +310,98 @@ static __always_inline int ct_create(void *map, const void *tuple,
  * TARGET_NAME (slot TARGET_ID), which must be declared with the same
  * CONDITION.
  */
-#define TAIL_CT_LOOKUP4(ID, NAME, DIR, CONDITION, TARGET_ID, TARGET_NAME)	\
-declare_tailcall_if(CONDITION, ID)						\
-int NAME(struct __ctx_buff *ctx)						\
-{										\
-	struct ct_buffer4 ct_buffer = {};					\
-	struct ipv4_ct_tuple *tuple;						\
-	struct ct_state *ct_state;						\
-	void *data, *data_end;							\
-	struct iphdr *ip4;							\
-	__u32 zero = 0;								\
-										\
-	ct_state = &ct_buffer.ct_state;						\
-	tuple = &ct_buffer.tuple;						\
-										\
-	if (!revalidate_data(ctx, &data, &data_end, &ip4))			\
-		return DROP_INVALID;						\
-										\
-	tuple->nexthdr = ip4->protocol;						\
-	tuple->daddr = ip4->daddr;						\
-	tuple->saddr = ip4->saddr;						\
-										\
-	ct_buffer.l4_off = ETH_HLEN + ipv4_hdrlen(ip4);				\
-										\
-	ct_buffer.ret = ct_lookup4(get_ct_map4(tuple), tuple, ctx,		\
-				   ct_buffer.l4_off, DIR, ct_state,		\
-				   &ct_buffer.monitor);				\
-	if (ct_buffer.ret < 0)							\
-		return ct_buffer.ret;						\
-										\
-	if (map_update_elem(&CT_TAIL_CALL_BUFFER4, &zero, &ct_buffer, 0) < 0)	\
-		return send_drop_notify_error(ctx, SECLABEL,			\
-					      DROP_INVALID_TC_BUFFER,		\
-					      CTX_ACT_DROP,			\
-					      (DIR == CT_INGRESS ?		\
-					       METRIC_INGRESS :			\
-					       METRIC_EGRESS));			\
-										\
-	invoke_tailcall_if(CONDITION, TARGET_ID, TARGET_NAME);			\
+#define TAIL_CT_LOOKUP4(ID, NAME, DIR, CONDITION, TARGET_ID,		\
+			TARGET_NAME)					\
+declare_tailcall_if(CONDITION, ID)					\
+int NAME(struct __ctx_buff *ctx)					\
+{									\
+	struct ct_buffer4 ct_buffer = {};				\
+	struct ipv4_ct_tuple *tuple;					\
+	struct ct_state *ct_state;					\
+	void *data, *data_end;						\
+	struct iphdr *ip4;						\
+	__u32 zero = 0;							\
+									\
+	ct_state = &ct_buffer.ct_state;					\
+	tuple = &ct_buffer.tuple;					\
+									\
+	if (!revalidate_data(ctx, &data, &data_end, &ip4))		\
+		return DROP_INVALID;					\
+									\
+	tuple->nexthdr = ip4->protocol;					\
+	tuple->daddr = ip4->daddr;					\
+	tuple->saddr = ip4->saddr;					\
+									\
+	ct_buffer.l4_off = ETH_HLEN + ipv4_hdrlen(ip4);			\
+									\
+	ct_buffer.ret = ct_lookup4(get_ct_map4(tuple), tuple, ctx,	\
+				   ct_buffer.l4_off, DIR, ct_state,	\
+				   &ct_buffer.monitor);			\
+	if (ct_buffer.ret < 0)						\
+		return ct_buffer.ret;					\
+									\
+	if (map_update_elem(&CT_TAIL_CALL_BUFFER4, &zero, &ct_buffer,	\
+			    BPF_ANY) < 0)				\
+		return send_drop_notify_error(ctx, SECLABEL,		\
+					      DROP_INVALID_TC_BUFFER,	\
+					      CTX_ACT_DROP,		\
+					      (DIR == CT_INGRESS ?	\
+					       METRIC_INGRESS :		\
+					       METRIC_EGRESS));		\
+									\
+	invoke_tailcall_if(CONDITION, TARGET_ID, TARGET_NAME);		\
 }
 
 /* The IPv6 variant of TAIL_CT_LOOKUP4(); it also walks the extension
  * headers to find the L4 header.
  */
-#define TAIL_CT_LOOKUP6(ID, NAME, DIR, CONDITION, TARGET_ID, TARGET_NAME)	\
-declare_tailcall_if(CONDITION, ID)						\
-int NAME(struct __ctx_buff *ctx)						\
-{										\
-	struct ct_buffer6 ct_buffer = {};					\
-	struct ipv6_ct_tuple *tuple;						\
-	struct ct_state *ct_state;						\
-	void *data, *data_end;							\
-	struct ipv6hdr *ip6;							\
-	__u32 zero = 0;								\
-	__u8 nexthdr;								\
-	int hdrlen;								\
-										\
-	ct_state = &ct_buffer.ct_state;						\
-	tuple = &ct_buffer.tuple;						\
-										\
-	if (!revalidate_data(ctx, &data, &data_end, &ip6))			\
-		return DROP_INVALID;						\
-										\
-	nexthdr = ip6->nexthdr;							\
-	tuple->daddr = *(union v6addr *)&ip6->daddr;				\
-	tuple->saddr = *(union v6addr *)&ip6->saddr;				\
-										\
-	hdrlen = ipv6_hdrlen(ctx, &nexthdr);					\
-	if (hdrlen < 0)								\
-		return hdrlen;							\
-										\
-	tuple->nexthdr = nexthdr;						\
-	ct_buffer.l4_off = ETH_HLEN + hdrlen;					\
-										\
-	ct_buffer.ret = ct_lookup6(get_ct_map6(tuple), tuple, ctx,		\
-				   ct_buffer.l4_off, DIR, ct_state,		\
-				   &ct_buffer.monitor);				\
-	if (ct_buffer.ret < 0)							\
-		return ct_buffer.ret;						\
-										\
-	if (map_update_elem(&CT_TAIL_CALL_BUFFER6, &zero, &ct_buffer, 0) < 0)	\
-		return send_drop_notify_error(ctx, SECLABEL,			\
-					      DROP_INVALID_TC_BUFFER,		\
-					      CTX_ACT_DROP,			\
-					      (DIR == CT_INGRESS ?		\
-					       METRIC_INGRESS :			\
-					       METRIC_EGRESS));			\
-										\
-	invoke_tailcall_if(CONDITION, TARGET_ID, TARGET_NAME);			\
+#define TAIL_CT_LOOKUP6(ID, NAME, DIR, CONDITION, TARGET_ID,		\
+			TARGET_NAME)					\
+declare_tailcall_if(CONDITION, ID)					\
+int NAME(struct __ctx_buff *ctx)					\
+{									\
+	struct ct_buffer6 ct_buffer = {};				\
+	struct ipv6_ct_tuple *tuple;					\
+	struct ct_state *ct_state;					\
+	void *data, *data_end;						\
+	struct ipv6hdr *ip6;						\
+	__u32 zero = 0;							\
+	__u8 nexthdr;							\
+	int hdrlen;							\
+									\
+	ct_state = &ct_buffer.ct_state;					\
+	tuple = &ct_buffer.tuple;					\
+									\
+	if (!revalidate_data(ctx, &data, &data_end, &ip6))		\
+		return DROP_INVALID;					\
+									\
+	nexthdr = ip6->nexthdr;						\
+	tuple->daddr = *(union v6addr *)&ip6->daddr;			\
+	tuple->saddr = *(union v6addr *)&ip6->saddr;			\
+									\
+	hdrlen = ipv6_hdrlen(ctx, &nexthdr);				\
+	if (hdrlen < 0)							\
+		return hdrlen;						\
+									\
+	tuple->nexthdr = nexthdr;					\
+	ct_buffer.l4_off = ETH_HLEN + hdrlen;				\
+									\
+	ct_buffer.ret = ct_lookup6(get_ct_map6(tuple), tuple, ctx,	\
+				   ct_buffer.l4_off, DIR, ct_state,	\
+				   &ct_buffer.monitor);			\
+	if (ct_buffer.ret < 0)						\
+		return ct_buffer.ret;					\
+									\
+	if (map_update_elem(&CT_TAIL_CALL_BUFFER6, &zero, &ct_buffer,	\
+			    BPF_ANY) < 0)				\
+		return send_drop_notify_error(ctx, SECLABEL,		\
+					      DROP_INVALID_TC_BUFFER,	\
+					      CTX_ACT_DROP,		\
+					      (DIR == CT_INGRESS ?	\
+					       METRIC_INGRESS :		\
+					       METRIC_EGRESS));		\
+									\
+	invoke_tailcall_if(CONDITION, TARGET_ID, TARGET_NAME);		\
 }
 
 #endif /* __LIB_CONNTRACK_H_ */

@@ -133,8 +133,8 @@ __send_drop_notify(struct __ctx_buff *ctx, __u32 file, __u32 line, __u32 src,
 			   dst_id, reason, 0, exitcode, direction)
 
 #define send_drop_notify_error(ctx, src, reason, exitcode, direction)	\
-	__send_drop_notify(ctx, __SOURCE_FILE_ID__, __LINE__, src, 0, 0,	\
-			   reason, 0, exitcode, direction)
+	__send_drop_notify(ctx, __SOURCE_FILE_ID__, __LINE__, src,	\
+			   0, 0, reason, 0, exitcode, direction)
 
 #define send_drop_notify_ext(ctx, src, dst, dst_id, reason, ext_err,	\
 			     exitcode, direction)			\
@@ -143,7 +143,7 @@ __send_drop_notify(struct __ctx_buff *ctx, __u32 file, __u32 line, __u32 src,
 
 #define send_drop_notify_error_ext(ctx, src, reason, ext_err, exitcode,	\
 				   direction)				\
-	__send_drop_notify(ctx, __SOURCE_FILE_ID__, __LINE__, src, 0, 0,	\
-			   reason, ext_err, exitcode, direction)
+	__send_drop_notify(ctx, __SOURCE_FILE_ID__, __LINE__, src,	\
+			   0, 0, reason, ext_err, exitcode, direction)
 
 #endif /* __LIB_DROP_H_ */

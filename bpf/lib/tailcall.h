@@ -31,7 +31,7 @@
 #define CILIUM_CALL_IPV6_POLICY_INGRESS	19
 #define CILIUM_CALL_SIZE		24
 
-#define tail_call_direction(ID)						\
+#define tail_call_direction(ID)	\
 	((ID) >= CILIUM_CALL_INGRESS_FIRST ? METRIC_INGRESS : METRIC_EGRESS)
 
 struct {
@@ -42,7 +42,7 @@ struct {
 } cilium_calls SEC(".maps");
 
 /* Section "MAP/KEY", as iproute2 loaders name tail-call programs. */
-#define __section_tail(ID, KEY)						\
+#define __section_tail(ID, KEY)	\
 	__section(__stringify(ID) "/" __stringify(KEY))
 
 /* Jump to the program in slot index. Only returns when the slot is empty. */
@@ -56,18 +56,18 @@ static __always_inline void ep_tail_call(struct __ctx_buff *ctx,
  * is the tail call in slot ID when COND is 1 and an inline helper when COND
  * is 0. COND is built from is_defined(), __and(), __or() and __not().
  */
-#define __declare_tailcall_if_0(ID)					\
+#define __declare_tailcall_if_0(ID)	\
 	static __always_inline
-#define __declare_tailcall_if_1(ID)					\
+#define __declare_tailcall_if_1(ID)	\
 	__section_tail(CILIUM_MAP_CALLS, ID)
-#define declare_tailcall_if(COND, ID)					\
+#define declare_tailcall_if(COND, ID)	\
 	__paste(__declare_tailcall_if_, COND)(ID)
 
 /* invoke_tailcall_if(COND, ID, FUNC) ends the calling function: with COND
  * 1 it tail-calls slot ID (and reports a missed tail call if the slot is
  * empty), with COND 0 it returns FUNC(ctx).
  */
-#define __invoke_tailcall_if_0(ID, FUNC)				\
+#define __invoke_tailcall_if_0(ID, FUNC)	\
 	return FUNC(ctx)
 #define __invoke_tailcall_if_1(ID, FUNC)				\
 	do {								\
@@ -77,7 +77,7 @@ static __always_inline void ep_tail_call(struct __ctx_buff *ctx,
 					      CTX_ACT_DROP,		\
 					      tail_call_direction(ID));	\
 	} while (0)
-#define invoke_tailcall_if(COND, ID, FUNC)				\
+#define invoke_tailcall_if(COND, ID, FUNC)	\
 	__paste(__invoke_tailcall_if_, COND)(ID, FUNC)
 
 #endif /* __LIB_TAILCALL_H_ */
