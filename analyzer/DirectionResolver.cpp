@@ -1,0 +1,185 @@
+//===- DirectionResolver.cpp ----------------------------------------------===//
+
+#include "analyzer/DirectionResolver.h"
+#include "analyzer/DropReasonMatcher.h"
+#include "analyzer/MacroInvocation.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
+#include <set>
+
+using namespace clang;
+
+namespace bpftidy {
+
+DirectionResolver::DirectionResolver(const BareDropOptions &Options,
+                                     const DropReasonMatcher &Matcher)
+    : Options(Options), Matcher(Matcher),
+      DirectionPattern(Options.DirectionPattern) {
+  for (const PatternRule &Rule : Options.DirectionRules)
+    Rules.emplace_back(llvm::Regex(Rule.Pattern), Rule.Value);
+}
+
+std::optional<std::string>
+DirectionResolver::directionOfConstant(llvm::StringRef Text) const {
+  Text = Text.trim();
+  while (Text.size() > 2 && Text.front() == '(' && Text.back() == ')')
+    Text = Text.drop_front().drop_back().trim();
+  if (DirectionPattern.match(Text))
+    return Text.str();
+  for (const PatternRule &Mapping : Options.DirectionMapping)
+    if (Mapping.Pattern == Text)
+      return Mapping.Value;
+  return std::nullopt;
+}
+
+std::string
+DirectionResolver::parameterExpression(llvm::StringRef Param,
+                                       bool ParamHoldsMetricDirection) const {
+  if (ParamHoldsMetricDirection)
+    return Param.str();
+  if (!Options.DirectionDispatch.empty()) {
+    std::string Text = Options.DirectionDispatch;
+    size_t At = Text.find("${arg}");
+    if (At != std::string::npos)
+      Text.replace(At, 6, Param.str());
+    return Text;
+  }
+  const auto &Map = Options.DirectionMapping;
+  if (Map.empty())
+    return "";
+  // (P == K1 ? V1 : P == K2 ? V2 : VN): a constant expression in every
+  // expansion whose argument is one of the mapped constants, which the
+  // caller has checked.
+  std::string Text = "(";
+  for (size_t I = 0; I + 1 < Map.size(); ++I)
+    Text +=
+        (Param + " == " + Map[I].Pattern + " ? " + Map[I].Value + " : ").str();
+  Text += Map.back().Value + ")";
+  return Text;
+}
+
+namespace {
+/// Collects the call expressions of a function body.
+class CallCollector : public RecursiveASTVisitor<CallCollector> {
+public:
+  std::vector<const CallExpr *> Calls;
+  bool VisitCallExpr(CallExpr *Call) {
+    Calls.push_back(Call);
+    return true;
+  }
+};
+} // namespace
+
+/// The text of \p E as written, through one macro level if need be.
+static std::string writtenText(const Expr &E, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Expr *Value = E.IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Value))
+    if (isa<EnumConstantDecl>(Ref->getDecl()) &&
+        !Ref->getBeginLoc().isMacroID())
+      return Ref->getDecl()->getName().str();
+  if (auto Macro =
+          macroSpellingWholeExpr(E, Ctx, [](StringRef) { return true; }))
+    return *Macro;
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(E.getSourceRange()), SM,
+      Ctx.getLangOpts());
+  return Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).str();
+}
+
+std::vector<std::string>
+DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
+                                      Preprocessor &PP) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  CallCollector Collector;
+  Collector.TraverseStmt(F.getBody());
+
+  std::vector<std::string> Found;
+  llvm::DenseSet<unsigned> SeenExpansions;
+  for (const CallExpr *Call : Collector.Calls) {
+    // A helper that is a function: its last argument is the direction.
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      if (Matcher.isNotifyHelperName(Callee->getName()) &&
+          Call->getNumArgs() > 0) {
+        Found.push_back(
+            writtenText(*Call->getArg(Call->getNumArgs() - 1), Ctx));
+        continue;
+      }
+    }
+    // A helper that is a macro (Cilium's capture __LINE__): the call it
+    // expands to starts inside its body; read the invocation's last
+    // argument as written.
+    SourceLocation Loc = Call->getBeginLoc();
+    while (Loc.isMacroID()) {
+      if (!SM.isMacroArgExpansion(Loc)) {
+        FileID Expansion = SM.getFileID(Loc);
+        StringRef Name =
+            Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
+        if (Matcher.isNotifyHelperName(Name)) {
+          if (SeenExpansions.insert(Expansion.getHashValue()).second)
+            if (auto Invocation =
+                    macroInvocationOf(Expansion, SM, Ctx.getLangOpts(), PP))
+              if (!Invocation->Args.empty())
+                Found.push_back(Invocation->Args.back());
+          break;
+        }
+      }
+      Loc = SM.getImmediateMacroCallerLoc(Loc);
+    }
+  }
+  return Found;
+}
+
+std::optional<Direction>
+DirectionResolver::programDirection(const FunctionDecl &F,
+                                    const ProgramInfo &Program, ASTContext &Ctx,
+                                    Preprocessor &PP, std::string &WhyNot) {
+  auto Cached = Cache.find(&F);
+  if (Cached != Cache.end()) {
+    WhyNot = CacheWhyNot[&F];
+    return Cached->second;
+  }
+
+  std::optional<Direction> Result;
+  std::set<std::string> Notified;
+  for (const std::string &Text : notifiedDirections(F, Ctx, PP))
+    if (auto Dir = directionOfConstant(Text))
+      Notified.insert(*Dir);
+  if (Notified.size() == 1) {
+    Result = Direction{*Notified.begin(), "other drop notifications in '" +
+                                              F.getName().str() + "'"};
+  } else {
+    for (const auto &[Pattern, Value] : Rules) {
+      if (!Program.Section.empty() && Pattern.match(Program.Section)) {
+        Result = Direction{Value, "section '" + Program.Section + "'"};
+        break;
+      }
+      if (Pattern.match(F.getName())) {
+        Result = Direction{Value, "the name '" + F.getName().str() + "'"};
+        break;
+      }
+    }
+    if (!Result && !Options.DefaultDirection.empty())
+      Result = Direction{Options.DefaultDirection, "DefaultDirection"};
+  }
+
+  if (!Result) {
+    if (Notified.size() > 1)
+      WhyNot = "'" + F.getName().str() +
+               "' notifies drops in more than one direction";
+    else
+      WhyNot = "nothing tells the direction of drops in '" + F.getName().str() +
+               "' (no notification with a constant direction, no "
+               "DirectionRules match)";
+  }
+  Cache[&F] = Result;
+  CacheWhyNot[&F] = WhyNot;
+  return Result;
+}
+
+} // namespace bpftidy

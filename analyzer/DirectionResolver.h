@@ -1,0 +1,86 @@
+//===- DirectionResolver.h - which way a dropped packet was going -*- C++ -*-//
+//
+// A drop notification carries the metric direction (ingress, egress). A
+// wrong direction in a drop event is worse than no fix, so the direction is
+// only taken from what the code says:
+//  1. notifications in the same program that pass a constant direction;
+//  2. configured rules on the program's section name, then its function
+//     name (DirectionRules);
+//  3. the configured default.
+// Constants of other enums (conntrack's CT_INGRESS is 1, but METRIC_INGRESS
+// is also 1 and METRIC_EGRESS 2) count only through DirectionMapping.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BPF_TIDY_ANALYZER_DIRECTIONRESOLVER_H
+#define BPF_TIDY_ANALYZER_DIRECTIONRESOLVER_H
+
+#include "analyzer/BareDropOptions.h"
+#include "analyzer/ProgramClassifier.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/Regex.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+class Preprocessor;
+} // namespace clang
+
+namespace bpftidy {
+
+class DropReasonMatcher;
+
+struct Direction {
+  /// The expression to pass, e.g. "METRIC_EGRESS".
+  std::string Expression;
+  /// Where it was read, for notes: "section 'from-container'".
+  std::string Source;
+};
+
+class DirectionResolver {
+public:
+  DirectionResolver(const BareDropOptions &Options,
+                    const DropReasonMatcher &Matcher);
+
+  /// The direction of drops in program \p F, or nothing; \p WhyNot says why.
+  std::optional<Direction> programDirection(const clang::FunctionDecl &F,
+                                            const ProgramInfo &Program,
+                                            clang::ASTContext &Ctx,
+                                            clang::Preprocessor &PP,
+                                            std::string &WhyNot);
+
+  /// The metric direction a constant written as \p Text stands for: itself
+  /// if it names a metric direction, its mapping if it is mapped.
+  std::optional<std::string> directionOfConstant(llvm::StringRef Text) const;
+
+  /// An expression that turns macro parameter \p Param (holding a mapped
+  /// constant or a metric direction) into a metric direction; nothing when
+  /// no dispatch helper and no mapping is configured.
+  std::string parameterExpression(llvm::StringRef Param,
+                                  bool ParamHoldsMetricDirection) const;
+
+  /// Forgets what was learnt of the previous translation unit's functions.
+  void reset() {
+    Cache.clear();
+    CacheWhyNot.clear();
+  }
+
+private:
+  std::vector<std::string> notifiedDirections(const clang::FunctionDecl &F,
+                                              clang::ASTContext &Ctx,
+                                              clang::Preprocessor &PP) const;
+
+  const BareDropOptions &Options;
+  const DropReasonMatcher &Matcher;
+  llvm::Regex DirectionPattern;
+  std::vector<std::pair<llvm::Regex, std::string>> Rules;
+  llvm::DenseMap<const clang::FunctionDecl *, std::optional<Direction>> Cache;
+  llvm::DenseMap<const clang::FunctionDecl *, std::string> CacheWhyNot;
+};
+
+} // namespace bpftidy
+
+#endif // BPF_TIDY_ANALYZER_DIRECTIONRESOLVER_H
