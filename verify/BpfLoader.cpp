@@ -1,0 +1,286 @@
+//===- BpfLoader.cpp - open, type, load and wire a BPF object -------------===//
+
+#include "verify/BpfLoader.h"
+
+#include "verify/LibbpfMessages.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+#include <cerrno>
+#include <cstring>
+#include <map>
+
+using namespace llvm;
+
+namespace bpftidy::verify {
+
+// The verifier's log levels (kernel include/linux/bpf_verifier.h).
+constexpr unsigned LogLevelInstructions = 1;
+constexpr unsigned LogLevelStats = 4;
+// Statistics need a few lines; a rejection's full log can be huge, and the
+// kernel keeps its tail when it does not fit.
+constexpr size_t StatsLogSize = 64 * 1024;
+constexpr size_t FullLogSize = 16 * 1024 * 1024;
+
+LoadedObject::~LoadedObject() { bpf_object__close(Object); }
+
+namespace {
+
+struct ObjectCloser {
+  void operator()(bpf_object *O) const { bpf_object__close(O); }
+};
+using ObjectPtr = std::unique_ptr<bpf_object, ObjectCloser>;
+
+/// What we decided about one program before loading it.
+struct ProgramPlan {
+  std::string Function;
+  std::string Section;
+  bpf_prog_type Type = BPF_PROG_TYPE_UNSPEC;
+  std::optional<TailCallSlot> Slot;
+};
+
+Expected<ObjectPtr> openObject(StringRef Path) {
+  bpf_object_open_opts Opts{};
+  Opts.sz = sizeof(Opts);
+  std::string P = Path.str();
+  bpf_object *O = bpf_object__open_file(P.c_str(), &Opts);
+  if (!O) {
+    int Err = errno;
+    return createStringError(std::error_code(Err, std::generic_category()),
+                             "cannot open BPF object '" + Path +
+                                 "': " + strerror(Err));
+  }
+  return ObjectPtr(O);
+}
+
+/// Function name -> slot, from "tail:MAP/ID" decl tags on functions.
+std::map<std::string, TailCallSlot> tailCallTags(bpf_object *O) {
+  std::map<std::string, TailCallSlot> Tags;
+  const struct btf *Btf = bpf_object__btf(O);
+  if (!Btf)
+    return Tags;
+  for (__u32 Id = 1, N = btf__type_cnt(Btf); Id < N; ++Id) {
+    const struct btf_type *T = btf__type_by_id(Btf, Id);
+    if (!btf_is_decl_tag(T) || btf_decl_tag(T)->component_idx != -1)
+      continue;
+    const struct btf_type *Target = btf__type_by_id(Btf, T->type);
+    if (!Target || !btf_is_func(Target))
+      continue;
+    if (std::optional<TailCallSlot> Slot =
+            parseTailCallTag(btf__name_by_offset(Btf, T->name_off)))
+      Tags[btf__name_by_offset(Btf, Target->name_off)] = *Slot;
+  }
+  return Tags;
+}
+
+std::vector<ProgramPlan> planPrograms(bpf_object *O,
+                                      const LoadOptions &Options) {
+  std::map<std::string, TailCallSlot> Tags = tailCallTags(O);
+  std::vector<ProgramPlan> Plans;
+  std::vector<bpf_prog_type> LibbpfTypes;
+  bpf_program *Prog;
+  bpf_object__for_each_program(Prog, O) {
+    ProgramPlan P;
+    P.Function = bpf_program__name(Prog);
+    P.Section = bpf_program__section_name(Prog);
+    bpf_prog_type LibbpfType = bpf_program__type(Prog);
+    auto Tag = Tags.find(P.Function);
+    if (Tag != Tags.end())
+      P.Slot = Tag->second;
+    else if (LibbpfType == BPF_PROG_TYPE_UNSPEC)
+      P.Slot = parseTailCallSection(P.Section);
+    Plans.push_back(P);
+    LibbpfTypes.push_back(LibbpfType);
+  }
+  // Entry programs first: a tail call must have its callers' type.
+  std::optional<bpf_prog_type> EntryType;
+  bool EntryTypesAgree = true;
+  for (size_t I = 0; I < Plans.size(); ++I) {
+    if (Plans[I].Slot)
+      continue;
+    Plans[I].Type = chooseProgramType(Plans[I].Section, LibbpfTypes[I],
+                                      Options.TypeOverrides);
+    if (EntryType && *EntryType != Plans[I].Type)
+      EntryTypesAgree = false;
+    EntryType = Plans[I].Type;
+  }
+  bpf_prog_type TailFallback =
+      EntryType && EntryTypesAgree ? *EntryType : BPF_PROG_TYPE_SCHED_CLS;
+  for (size_t I = 0; I < Plans.size(); ++I)
+    if (Plans[I].Slot)
+      Plans[I].Type = chooseProgramType(Plans[I].Section, LibbpfTypes[I],
+                                        Options.TypeOverrides, TailFallback);
+  return Plans;
+}
+
+/// Gives every program its planned type; programs are matched by name.
+void applyPlan(bpf_object *O, const std::vector<ProgramPlan> &Plans) {
+  for (const ProgramPlan &P : Plans) {
+    bpf_program *Prog = bpf_object__find_program_by_name(O, P.Function.c_str());
+    if (Prog && bpf_program__type(Prog) != P.Type)
+      bpf_program__set_type(Prog, P.Type);
+  }
+}
+
+/// Loads only program \p Index of the object at \p Path, with log level
+/// \p Level; returns the error (0 on success) and the log.
+std::pair<int, std::string> loadAlone(StringRef Path,
+                                      const std::vector<ProgramPlan> &Plans,
+                                      size_t Index, unsigned Level,
+                                      size_t LogSize) {
+  Expected<ObjectPtr> O = openObject(Path);
+  if (!O) {
+    consumeError(O.takeError());
+    return {EINVAL, ""};
+  }
+  applyPlan(O->get(), Plans);
+  std::vector<char> Log(LogSize, 0);
+  bpf_program *Prog;
+  bpf_object__for_each_program(Prog, O->get()) {
+    bool IsTarget = Plans[Index].Function == bpf_program__name(Prog);
+    bpf_program__set_autoload(Prog, IsTarget);
+    if (IsTarget) {
+      bpf_program__set_log_level(Prog, Level);
+      bpf_program__set_log_buf(Prog, Log.data(), Log.size());
+    }
+  }
+  int Err = bpf_object__load(O->get());
+  Log.back() = 0;
+  return {Err < 0 ? -Err : 0, std::string(Log.data())};
+}
+
+/// Finds which programs the verifier rejects by loading each one alone.
+void diagnoseRejections(StringRef Path, const std::vector<ProgramPlan> &Plans,
+                        const LoadOptions &Options, LoadResult &Result) {
+  for (size_t I = 0; I < Plans.size(); ++I) {
+    auto [Err, Log] = loadAlone(Path, Plans, I, LogLevelStats, StatsLogSize);
+    if (!Err)
+      continue;
+    auto [FullErr, FullLog] = loadAlone(
+        Path, Plans, I, LogLevelInstructions | LogLevelStats, FullLogSize);
+    ProgramRejection R;
+    R.Function = Plans[I].Function;
+    R.Section = Plans[I].Section;
+    R.Errno = Err;
+    StringRef Shown = FullLog.empty() ? StringRef(Log) : StringRef(FullLog);
+    R.LogTail = lastLogLines(Shown, Options.LogTailLines);
+    R.SourceLine = lastSourceLine(Shown);
+    Result.Rejections.push_back(std::move(R));
+  }
+  takeLibbpfMessages(); // the retries' messages repeat the first ones
+}
+
+VerifierCost costFromProgramInfo(int Fd) {
+  VerifierCost Cost;
+  bpf_prog_info Info{};
+  __u32 Len = sizeof(Info);
+  if (bpf_obj_get_info_by_fd(Fd, &Info, &Len) == 0 && Info.verified_insns) {
+    Cost.Known = true;
+    Cost.InstructionsProcessed = Info.verified_insns;
+  }
+  return Cost;
+}
+
+Error fillProgramArrays(LoadedObject &Loaded) {
+  bpf_object *O = Loaded.object();
+  bpf_map *FirstProgramArray = nullptr;
+  bpf_map *Map;
+  bpf_object__for_each_map(Map, O) {
+    if (bpf_map__type(Map) == BPF_MAP_TYPE_PROG_ARRAY) {
+      FirstProgramArray = Map;
+      break;
+    }
+  }
+  std::map<std::pair<std::string, uint32_t>, std::string> Taken;
+  for (const LoadedProgram &P : Loaded.Programs) {
+    if (!P.Slot)
+      continue;
+    auto Fail = [&](const Twine &Why) {
+      return createStringError(inconvertibleErrorCode(),
+                               "tail call '" + P.Function + "' (section '" +
+                                   P.Section + "'): " + Why);
+    };
+    Map = P.Slot->MapIsIndex
+              ? FirstProgramArray
+              : bpf_object__find_map_by_name(O, P.Slot->Map.c_str());
+    if (!Map)
+      return Fail(P.Slot->MapIsIndex ? "the object has no program array"
+                                     : "no map named '" + P.Slot->Map + "'");
+    if (bpf_map__type(Map) != BPF_MAP_TYPE_PROG_ARRAY)
+      return Fail("map '" + Twine(bpf_map__name(Map)) +
+                  "' is not a program array");
+    if (P.Slot->Key >= bpf_map__max_entries(Map))
+      return Fail("key " + Twine(P.Slot->Key) + " is beyond map '" +
+                  bpf_map__name(Map) + "' (" +
+                  Twine(bpf_map__max_entries(Map)) + " entries)");
+    auto [It, New] =
+        Taken.try_emplace({bpf_map__name(Map), P.Slot->Key}, P.Function);
+    if (!New)
+      return Fail("slot " + Twine(bpf_map__name(Map)) + "/" +
+                  Twine(P.Slot->Key) + " is also claimed by '" + It->second +
+                  "'");
+    uint32_t Key = P.Slot->Key;
+    int Fd = P.Fd;
+    if (bpf_map_update_elem(bpf_map__fd(Map), &Key, &Fd, BPF_ANY))
+      return Fail("cannot insert into '" + Twine(bpf_map__name(Map)) +
+                  "': " + strerror(errno));
+  }
+  return Error::success();
+}
+
+} // namespace
+
+LoadResult loadObject(StringRef Path, const LoadOptions &Options) {
+  LoadResult Result;
+  takeLibbpfMessages();
+  Expected<ObjectPtr> O = openObject(Path);
+  if (!O) {
+    Result.Error = toString(O.takeError());
+    Result.Messages = takeLibbpfMessages();
+    return Result;
+  }
+  std::vector<ProgramPlan> Plans = planPrograms(O->get(), Options);
+  applyPlan(O->get(), Plans);
+  std::vector<std::vector<char>> Logs;
+  bpf_program *Prog;
+  bpf_object__for_each_program(Prog, O->get()) {
+    Logs.emplace_back(StatsLogSize, 0);
+    bpf_program__set_log_level(Prog, LogLevelStats);
+    bpf_program__set_log_buf(Prog, Logs.back().data(), Logs.back().size());
+  }
+  if (int Err = bpf_object__load(O->get())) {
+    Result.Error = "loading '" + Path.str() + "' failed: " + strerror(-Err);
+    Result.Messages = takeLibbpfMessages();
+    diagnoseRejections(Path, Plans, Options, Result);
+    return Result;
+  }
+
+  auto Loaded = std::make_unique<LoadedObject>(O->release());
+  size_t I = 0;
+  bpf_object__for_each_program(Prog, Loaded->object()) {
+    LoadedProgram P;
+    P.Handle = Prog;
+    P.Function = Plans[I].Function;
+    P.Section = Plans[I].Section;
+    P.Type = bpf_program__type(Prog);
+    P.Slot = Plans[I].Slot;
+    P.Fd = bpf_program__fd(Prog);
+    Logs[I].back() = 0;
+    P.Cost = parseVerifierCost(Logs[I].data());
+    if (!P.Cost.Known)
+      P.Cost = costFromProgramInfo(P.Fd);
+    Loaded->Programs.push_back(std::move(P));
+    ++I;
+  }
+  if (Error E = fillProgramArrays(*Loaded)) {
+    Result.Error = toString(std::move(E));
+    return Result;
+  }
+  takeLibbpfMessages();
+  Result.Object = std::move(Loaded);
+  return Result;
+}
+
+} // namespace bpftidy::verify

@@ -1,0 +1,38 @@
+//===- PrivilegeProbe.cpp - may this process load BPF programs? -----------===//
+
+#include "verify/PrivilegeProbe.h"
+
+#include <bpf/bpf.h>
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
+namespace bpftidy::verify {
+
+ProbeResult probeBpfLoad() {
+  // r0 = 0; exit
+  const struct bpf_insn Insns[] = {
+      {BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0},
+      {BPF_JMP | BPF_EXIT, 0, 0, 0, 0},
+  };
+  int Fd = bpf_prog_load(BPF_PROG_TYPE_SOCKET_FILTER, "bpf_tidy_probe", "GPL",
+                         Insns, 2, nullptr);
+  ProbeResult R;
+  if (Fd >= 0) {
+    close(Fd);
+    R.Result = ProbeResult::CanLoad;
+    R.Message = "BPF programs can be loaded";
+    return R;
+  }
+  int Err = errno;
+  R.Result = Err == EPERM || Err == EACCES ? ProbeResult::NoPrivilege
+                                           : ProbeResult::Broken;
+  R.Message = std::string("loading a trivial BPF program failed: ") +
+              strerror(Err) +
+              (R.Result == ProbeResult::NoPrivilege
+                   ? " (needs CAP_BPF and CAP_NET_ADMIN, or root)"
+                   : "");
+  return R;
+}
+
+} // namespace bpftidy::verify

@@ -1,0 +1,366 @@
+//===- VerifyCommand.cpp - bpf-tidy verify --------------------------------===//
+
+#include "verify/VerifyCommand.h"
+
+#include "config/ConfigurationList.h"
+#include "verify/BpfLoader.h"
+#include "verify/Differential.h"
+#include "verify/IntendedSites.h"
+#include "verify/LibbpfMessages.h"
+#include "verify/ObjectBuilder.h"
+#include "verify/PacketCorpus.h"
+#include "verify/PrivilegeProbe.h"
+#include "verify/Report.h"
+#include "verify/SiteProof.h"
+#include "verify/TestRunner.h"
+#include "verify/VerifyOptions.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cstring>
+
+using namespace llvm;
+
+namespace bpftidy::verify {
+namespace {
+
+/// Lines of compiler output shown for a failed build.
+constexpr unsigned BuildOutputLines = 20;
+
+class VerifyCommand {
+public:
+  VerifyCommand(StringRef ToolName, VerifyOptions Options)
+      : ToolName(ToolName), Options(std::move(Options)) {}
+
+  int run();
+
+private:
+  int inputError(const Twine &Message) {
+    errs() << ToolName << ": error: " << Message << "\n";
+    return ExitUsage;
+  }
+  Error readInputs();
+  TreeResults runTree(const ConfigurationList &List, StringRef Label,
+                      StringRef OutDir, bool CanLoad);
+  void loadAndRun(const ObjectBuild &Build, TreeResults &Tree);
+  void checkSites();
+  int exitCode(const ProbeResult &Probe);
+
+  std::string ToolName;
+  VerifyOptions Options;
+  bool Differential = false;
+  /// One list in single mode; before and after in differential mode.
+  std::vector<ConfigurationList> Lists;
+  std::vector<std::string> ListPaths;
+  std::vector<CorpusPacket> Corpus;
+  VerifyReport Report;
+  bool WarnedNoEvents = false;
+};
+
+/// Checks that every configuration a site names exists in \p List.
+Error checkSiteConfigurations(const std::vector<IntendedSite> &Sites,
+                              const ConfigurationList &List,
+                              StringRef SitesPath, StringRef ListPath) {
+  for (const IntendedSite &Site : Sites)
+    for (const std::string &Config : Site.Configurations)
+      if (!List.find(Config))
+        return createStringError(inconvertibleErrorCode(),
+                                 SitesPath + ": site '" + Site.Id +
+                                     "': configuration '" + Config +
+                                     "' is not in " + ListPath);
+  return Error::success();
+}
+
+std::vector<std::string> configurationNames(const ConfigurationList &List) {
+  std::vector<std::string> Names;
+  for (const Configuration &C : List.Configurations)
+    Names.push_back(C.Name);
+  return Names;
+}
+
+Error VerifyCommand::readInputs() {
+  Differential = Options.RunMode == VerifyOptions::Mode::Differential;
+  ListPaths = Differential
+                  ? std::vector<std::string>{Options.Before, Options.After}
+                  : std::vector<std::string>{Options.Configs};
+  for (const std::string &Path : ListPaths) {
+    Expected<ConfigurationList> List = readConfigurationList(Path);
+    if (!List)
+      return List.takeError();
+    Lists.push_back(std::move(*List));
+  }
+  if (Differential) {
+    std::vector<std::string> Before = configurationNames(Lists[0]),
+                             After = configurationNames(Lists[1]);
+    for (const std::string &Name : Before)
+      if (!is_contained(After, Name))
+        return createStringError(
+            inconvertibleErrorCode(),
+            "configuration '" + Name + "' of " + ListPaths[0] + " is not in " +
+                ListPaths[1] + " (both lists need the same names)");
+    for (const std::string &Name : After)
+      if (!is_contained(Before, Name))
+        return createStringError(
+            inconvertibleErrorCode(),
+            "configuration '" + Name + "' of " + ListPaths[1] + " is not in " +
+                ListPaths[0] + " (both lists need the same names)");
+  }
+  Report.Differential = Differential;
+  Report.Configurations = configurationNames(Lists[0]);
+
+  if (!Options.Sites.empty()) {
+    Expected<std::vector<IntendedSite>> Sites =
+        readIntendedSites(Options.Sites);
+    if (!Sites)
+      return Sites.takeError();
+    Report.Sites = std::move(*Sites);
+    for (size_t I = 0; I < Lists.size(); ++I)
+      if (Error E = checkSiteConfigurations(Report.Sites, Lists[I],
+                                            Options.Sites, ListPaths[I]))
+        return E;
+  }
+  std::vector<std::string> SiteRecipes;
+  for (const IntendedSite &Site : Report.Sites)
+    SiteRecipes.push_back(Site.Packet);
+  Expected<std::vector<CorpusPacket>> Built = buildCorpus(SiteRecipes);
+  if (!Built)
+    return Built.takeError();
+  Corpus = std::move(*Built);
+  Report.CorpusSize = Corpus.size();
+  return Error::success();
+}
+
+void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
+  LoadOptions Load;
+  Load.TypeOverrides = Options.TypeOverrides;
+  Load.LogTailLines = Options.LogLines;
+  LoadResult Loaded = loadObject(Build.ObjectPath, Load);
+  if (!Loaded.Object) {
+    for (const ProgramRejection &R : Loaded.Rejections) {
+      std::string Message =
+          "the verifier rejected '" + R.Function + "': " + strerror(R.Errno);
+      if (R.SourceLine)
+        Message += "; at " + R.SourceLine->File + ":" +
+                   std::to_string(R.SourceLine->Line) + ": " +
+                   R.SourceLine->Text;
+      Tree.Failures.push_back({"load", Build.Configuration, R.Section, "",
+                               Message,
+                               "verifier log (last lines):\n" + R.LogTail});
+    }
+    if (Loaded.Rejections.empty())
+      Tree.Failures.push_back(
+          {"load", Build.Configuration, "", "", Loaded.Error, Loaded.Messages});
+    return;
+  }
+  const LoadedObject &Object = *Loaded.Object;
+  Tree.ProgramsLoaded += Object.Programs.size();
+  for (const LoadedProgram &P : Object.Programs)
+    Tree.Costs.push_back({Build.Configuration, Build.Stem, P.Section,
+                          P.Function, !P.isEntry(), P.Cost});
+
+  Expected<std::unique_ptr<TestRunner>> Runner = TestRunner::create(Object);
+  if (!Runner) {
+    Tree.Failures.push_back(
+        {"run", Build.Configuration, "", "", toString(Runner.takeError()), ""});
+    return;
+  }
+  if (!(*Runner)->hasDropEvents() && !WarnedNoEvents) {
+    errs() << ToolName << ": warning: " << Build.ObjectPath << " has no '"
+           << DropEventsMapName
+           << "' ring buffer; drop events are not collected\n";
+    WarnedNoEvents = true;
+  }
+  for (const LoadedProgram &P : Object.Programs) {
+    if (!P.isEntry())
+      continue;
+    if (!dropVerdictFor(P.Type)) {
+      if (Options.Verbose)
+        errs() << ToolName << ": note: not running '" << P.Section
+               << "': only tc and XDP programs are run\n";
+      continue;
+    }
+    for (const CorpusPacket &Packet : Corpus) {
+      PacketRun Run = (*Runner)->run(P, Packet);
+      Run.Configuration = Build.Configuration;
+      Run.Object = Build.Stem;
+      if (!Run.Error.empty() && !Run.Refused)
+        Tree.Failures.push_back({"run", Build.Configuration, Run.Program,
+                                 Run.Packet, Run.Error, ""});
+      Tree.Runs.push_back(std::move(Run));
+    }
+  }
+}
+
+TreeResults VerifyCommand::runTree(const ConfigurationList &List,
+                                   StringRef Label, StringRef OutDir,
+                                   bool CanLoad) {
+  TreeResults Tree;
+  Tree.Label = Label.str();
+  std::vector<ObjectBuild> Builds =
+      buildConfigurations(Options.Clang, List, OutDir, Options.Jobs);
+  StringSet<> FailedConfigurations;
+  for (const ObjectBuild &B : Builds) {
+    if (B.Succeeded) {
+      ++Tree.ObjectsBuilt;
+      continue;
+    }
+    FailedConfigurations.insert(B.Configuration);
+    std::string Command;
+    for (const std::string &Arg : B.Command)
+      Command += (Command.empty() ? "" : " ") + Arg;
+    Tree.Failures.push_back(
+        {"build", B.Configuration, "", "",
+         "building " + sys::path::filename(B.Source).str() + " failed",
+         "in " + List.BaseDir + ":\n" + Command + "\n" +
+             lastLogLines(B.Output, BuildOutputLines)});
+  }
+  Tree.ConfigurationsBuilt =
+      List.Configurations.size() - FailedConfigurations.size();
+  if (!CanLoad)
+    return Tree;
+  for (const ObjectBuild &B : Builds)
+    if (B.Succeeded)
+      loadAndRun(B, Tree);
+  return Tree;
+}
+
+void VerifyCommand::checkSites() {
+  StringSet<> FixedKinds;
+  for (StringRef Kind : Options.FixedKinds.empty()
+                            ? std::vector<StringRef>(knownSiteKinds().begin(),
+                                                     knownSiteKinds().end())
+                            : std::vector<StringRef>(Options.FixedKinds.begin(),
+                                                     Options.FixedKinds.end()))
+    FixedKinds.insert(Kind);
+  if (Differential) {
+    Report.Comparison = compareTrees(Report.Trees[0], Report.Trees[1],
+                                     Report.Sites, FixedKinds);
+    Report.SiteChecks = Report.Comparison->SiteChecks;
+    for (const Failure &F : Report.Comparison->Failures)
+      Report.Failures.push_back(F);
+  } else {
+    for (const IntendedSite &Site : Report.Sites)
+      for (const std::string &Config : Site.Configurations)
+        Report.SiteChecks.push_back(
+            checkSiteReached(Site, Config, Report.Trees[0]));
+  }
+  for (const SiteCheck &C : Report.SiteChecks)
+    if (isFailingStatus(C.Status))
+      Report.Failures.push_back({"site", C.Configuration, C.Program, C.Packet,
+                                 "site '" + C.SiteId + "' (" + C.Location +
+                                     ") is " + siteStatusName(C.Status).str() +
+                                     ": " + C.Detail,
+                                 ""});
+}
+
+int VerifyCommand::run() {
+  if (Error E = readInputs())
+    return inputError(toString(std::move(E)));
+
+  // Open the JSON report now: a bad path should not cost a whole run.
+  std::unique_ptr<raw_fd_ostream> JsonOut;
+  if (!Options.JsonFile.empty() && Options.JsonFile != "-") {
+    std::error_code EC;
+    JsonOut = std::make_unique<raw_fd_ostream>(Options.JsonFile, EC);
+    if (EC)
+      return inputError("cannot write '" + Options.JsonFile +
+                        "': " + EC.message());
+  }
+
+  SmallString<256> OutDir(Options.OutDir);
+  bool RemoveOutDir = OutDir.empty();
+  if (RemoveOutDir) {
+    if (std::error_code EC =
+            sys::fs::createUniqueDirectory("bpf-tidy-verify", OutDir))
+      return inputError("cannot create a temporary directory: " + EC.message());
+  }
+
+  ProbeResult Probe = probeBpfLoad();
+  bool CanLoad = Probe.Result == ProbeResult::CanLoad;
+  for (size_t I = 0; I < Lists.size(); ++I) {
+    StringRef Label = Differential ? (I == 0 ? "before" : "after") : "";
+    SmallString<256> TreeDir(OutDir);
+    if (Differential)
+      sys::path::append(TreeDir, Label);
+    Report.Trees.push_back(runTree(Lists[I], Label, TreeDir, CanLoad));
+  }
+  if (CanLoad)
+    checkSites();
+  else
+    Report.Skipped = "loading, verifier checks and packet runs (" +
+                     Probe.Message + "); only the build ran";
+
+  Report.ExitCode = exitCode(Probe);
+  printReport(outs(), Report, Options.Verbose);
+  if (!Options.JsonFile.empty()) {
+    raw_ostream &OS = JsonOut ? *JsonOut : outs();
+    OS << formatv("{0:2}", reportToJson(Report)) << "\n";
+  }
+  if (RemoveOutDir)
+    sys::fs::remove_directories(OutDir);
+  if (!Report.Skipped.empty()) {
+    errs() << ToolName << ": " << Probe.Message
+           << "; built only, skipped loading and running";
+    if (Report.ExitCode == ExitFailure && Report.failureCount() == 0)
+      errs() << " (CI=true: loading must work there, so this fails)";
+    errs() << "\n";
+  }
+  return Report.ExitCode;
+}
+
+int VerifyCommand::exitCode(const ProbeResult &Probe) {
+  if (Report.failureCount())
+    return ExitFailure;
+  if (Probe.Result == ProbeResult::CanLoad)
+    return ExitSuccess;
+  // CI runs as root: there, not being able to load is a broken setup.
+  std::optional<std::string> CI = sys::Process::GetEnv("CI");
+  if (Probe.Result == ProbeResult::NoPrivilege && !(CI && *CI == "true"))
+    return ExitNoPrivilege;
+  return ExitFailure;
+}
+
+} // namespace
+
+int verifyMain(int argc, const char **argv) {
+  std::string ToolName =
+      argc > 0 ? sys::path::filename(argv[0]).str() : "bpf-tidy-verify";
+  // libbpf prints through this callback from its first call on.
+  bool Verbose = false;
+  for (int I = 1; I < argc; ++I)
+    Verbose |= StringRef(argv[I]) == "--verbose" || StringRef(argv[I]) == "-v";
+  installLibbpfPrint(Verbose);
+
+  Expected<VerifyOptions> Options =
+      parseVerifyOptions(ArrayRef<const char *>(argv + 1, argv + argc));
+  if (!Options) {
+    errs() << ToolName << ": error: " << toString(Options.takeError())
+           << "\nRun '" << ToolName << " --help' for usage.\n";
+    return ExitUsage;
+  }
+  switch (Options->RunMode) {
+  case VerifyOptions::Mode::Help:
+    printVerifyHelp(outs(), ToolName);
+    return ExitSuccess;
+  case VerifyOptions::Mode::Probe: {
+    ProbeResult Probe = probeBpfLoad();
+    (Probe.Result == ProbeResult::CanLoad ? outs() : errs())
+        << ToolName << ": " << Probe.Message << "\n";
+    if (Probe.Result == ProbeResult::CanLoad)
+      return ExitSuccess;
+    return Probe.Result == ProbeResult::NoPrivilege ? ExitNoPrivilege
+                                                    : ExitFailure;
+  }
+  case VerifyOptions::Mode::Single:
+  case VerifyOptions::Mode::Differential:
+    break;
+  }
+  return VerifyCommand(ToolName, std::move(*Options)).run();
+}
+
+} // namespace bpftidy::verify

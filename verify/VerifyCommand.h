@@ -1,0 +1,26 @@
+//===- VerifyCommand.h - bpf-tidy verify ------------------------*- C++ -*-===//
+//
+// The build-load-run proof loop's entry point. The bpf-tidy command
+// dispatches "bpf-tidy verify ..." here; bpf-tidy-verify is a thin main
+// around it. Exit codes: 0 proven / all good, 1 failure, 2 usage or bad
+// input, 77 no privilege to load BPF (1 under CI=true).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BPF_TIDY_VERIFY_VERIFYCOMMAND_H
+#define BPF_TIDY_VERIFY_VERIFYCOMMAND_H
+
+namespace bpftidy::verify {
+
+enum ExitCode {
+  ExitSuccess = 0,
+  ExitFailure = 1,
+  ExitUsage = 2,
+  ExitNoPrivilege = 77,
+};
+
+int verifyMain(int argc, const char **argv);
+
+} // namespace bpftidy::verify
+
+#endif // BPF_TIDY_VERIFY_VERIFYCOMMAND_H
