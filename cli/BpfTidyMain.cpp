@@ -1,0 +1,28 @@
+//===- BpfTidyMain.cpp - the bpf-tidy command -----------------------------===//
+//
+// Dispatches subcommands; without one, bpf-tidy analyses (and fixes) sources
+// like clang-tidy does.
+//
+//===----------------------------------------------------------------------===//
+
+#include "cli/AnalyzeCommand.h"
+#include "verify/VerifyCommand.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/TargetSelect.h"
+#include <cstring>
+
+// Keeps the bpf clang-tidy module's registration in a static link.
+extern volatile int BpfTidyModuleAnchorSource;
+[[maybe_unused]] static int BpfTidyModuleAnchorDestination =
+    BpfTidyModuleAnchorSource;
+
+int main(int Argc, const char **Argv) {
+  llvm::InitLLVM X(Argc, Argv);
+  if (Argc > 1 && std::strcmp(Argv[1], "verify") == 0)
+    return bpftidy::verify::verifyMain(Argc - 1, Argv + 1);
+  // Targets let the driver understand -target bpf and friends.
+  llvm::InitializeAllTargetInfos();
+  llvm::InitializeAllTargetMCs();
+  llvm::InitializeAllAsmParsers();
+  return bpftidy::analyzeMain(Argc, Argv);
+}

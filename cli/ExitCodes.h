@@ -1,0 +1,44 @@
+//===- ExitCodes.h - bpf-tidy's exit codes -----------------------*- C++
+//-*-===//
+//
+// One table, shared by --help, docs/usage.md and the tests.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BPF_TIDY_CLI_EXITCODES_H
+#define BPF_TIDY_CLI_EXITCODES_H
+
+namespace bpftidy {
+
+enum ExitCode : int {
+  /// No findings left (after --fix: every finding was fixed).
+  ExitClean = 0,
+  /// Findings remain.
+  ExitFindings = 1,
+  /// Usage or configuration error, or a file that does not parse.
+  ExitUsage = 2,
+  /// An edit was refused: file not writable, changed since it was parsed,
+  /// or conflicting edits.
+  ExitEditRefused = 3,
+};
+
+/// The exit code that reports the worse of two outcomes.
+inline int worseExit(int A, int B) {
+  auto Rank = [](int Code) {
+    switch (Code) {
+    case ExitUsage:
+      return 3;
+    case ExitEditRefused:
+      return 2;
+    case ExitFindings:
+      return 1;
+    default:
+      return 0;
+    }
+  };
+  return Rank(A) >= Rank(B) ? A : B;
+}
+
+} // namespace bpftidy
+
+#endif // BPF_TIDY_CLI_EXITCODES_H

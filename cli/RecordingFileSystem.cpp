@@ -1,0 +1,71 @@
+//===- RecordingFileSystem.cpp --------------------------------------------===//
+
+#include "cli/RecordingFileSystem.h"
+#include "rewriters/EditSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace bpftidy {
+
+std::string canonicalPath(llvm::StringRef Path) {
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Path, Real))
+    return std::string(Real);
+  llvm::SmallString<256> Absolute(Path);
+  llvm::sys::fs::make_absolute(Absolute);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
+void ReadLog::record(llvm::StringRef Path, uint64_t Hash) {
+  std::string Key = canonicalPath(Path);
+  llvm::sys::ScopedLock Guard(Lock);
+  Hashes.try_emplace(Key, Hash);
+}
+
+std::optional<uint64_t> ReadLog::hashOf(llvm::StringRef Path) const {
+  std::string Key = canonicalPath(Path);
+  llvm::sys::ScopedLock Guard(Lock);
+  auto It = Hashes.find(Key);
+  if (It == Hashes.end())
+    return std::nullopt;
+  return It->second;
+}
+
+namespace {
+/// Forwards to the real file and records the hash of what was read.
+class RecordingFile : public llvm::vfs::File {
+public:
+  RecordingFile(std::unique_ptr<llvm::vfs::File> Inner, std::string Path,
+                std::shared_ptr<ReadLog> Log)
+      : Inner(std::move(Inner)), Path(std::move(Path)), Log(std::move(Log)) {}
+
+  llvm::ErrorOr<llvm::vfs::Status> status() override { return Inner->status(); }
+  llvm::ErrorOr<std::string> getName() override { return Inner->getName(); }
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
+  getBuffer(const llvm::Twine &Name, int64_t FileSize,
+            bool RequiresNullTerminator, bool IsVolatile) override {
+    auto Buffer =
+        Inner->getBuffer(Name, FileSize, RequiresNullTerminator, IsVolatile);
+    if (Buffer)
+      Log->record(Path, rewriters::contentHash((*Buffer)->getBuffer()));
+    return Buffer;
+  }
+  std::error_code close() override { return Inner->close(); }
+
+private:
+  std::unique_ptr<llvm::vfs::File> Inner;
+  std::string Path;
+  std::shared_ptr<ReadLog> Log;
+};
+} // namespace
+
+llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+RecordingFileSystem::openFileForRead(const llvm::Twine &Path) {
+  auto File = ProxyFileSystem::openFileForRead(Path);
+  if (!File)
+    return File;
+  return std::make_unique<RecordingFile>(std::move(*File), Path.str(), Log);
+}
+
+} // namespace bpftidy
