@@ -1,6 +1,6 @@
 # lit configuration for bpf-tidy: FileCheck tests of the checks and fixes
-# (*.c), end-to-end and command-line tests (*.test), and, through
-# unit/lit.local.cfg, the GoogleTest unit tests.
+# (*.c), end-to-end and command-line tests (*.test). The GoogleTest unit
+# tests are a suite of their own (unit/lit.site.cfg.py.in).
 import os
 import subprocess
 
@@ -10,7 +10,7 @@ import lit.util
 config.name = "bpf-tidy"
 config.test_format = lit.formats.ShTest(not lit.util.which("bash"))
 config.suffixes = [".c", ".test"]
-config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
+config.excludes = ["Inputs", "unit", "tools", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
 
 # Tests see the toolchain first, and the build's binaries.
