@@ -93,7 +93,7 @@ public:
 
   Expected<PacketSpec> parse() {
     SmallVector<StringRef, 8> Words;
-    Recipe.split(Words, ' ', -1, /*KeepEmpty=*/false);
+    SplitString(Recipe, Words);
     if (Words.empty())
       return fail("empty recipe");
     if (Error E = parseNetwork(Words[0]))

@@ -13,12 +13,8 @@ namespace bpftidy::verify {
 
 std::string normalizeRecipe(StringRef Recipe) {
   SmallVector<StringRef, 8> Words;
-  Recipe.split(Words, ' ', -1, /*KeepEmpty=*/false);
-  SmallVector<StringRef, 8> Trimmed;
-  for (StringRef W : Words)
-    if (!W.trim().empty())
-      Trimmed.push_back(W.trim());
-  return join(Trimmed, " ");
+  SplitString(Recipe, Words);
+  return join(Words, " ");
 }
 
 std::vector<std::string> generatedRecipes() {

@@ -33,8 +33,8 @@ std::vector<std::string> generatedRecipes();
 llvm::Expected<std::vector<CorpusPacket>>
 buildCorpus(llvm::ArrayRef<std::string> SiteRecipes);
 
-/// \p Recipe with runs of blanks collapsed to one space and trimmed, so that
-/// the same packet has one name.
+/// \p Recipe with runs of blanks (spaces, tabs) collapsed to one space and
+/// trimmed, so that the same packet has one name.
 std::string normalizeRecipe(llvm::StringRef Recipe);
 
 } // namespace bpftidy::verify
