@@ -24,8 +24,15 @@ for var in ("CI", "HOME", "TMPDIR"):
 tools = os.path.join(config.bpf_tidy_src_root, "test", "tools")
 config.substitutions.append(("%bpf_src", config.bpf_tidy_src_root))
 config.substitutions.append(("%python", config.python))
+# The driver is told where every tool is; it fails clearly if one is missing.
 config.substitutions.append(
-    ("%check_bpf_tidy", "%s %s" % (config.python, os.path.join(tools, "check_bpf_tidy.py"))))
+    ("%check_bpf_tidy", " ".join([
+        config.python, os.path.join(tools, "check_bpf_tidy.py"),
+        "--bpf-tidy=" + os.path.join(bin_dir, "bpf-tidy"),
+        "--clang-tidy=" + os.path.join(config.llvm_tools_dir, "clang-tidy"),
+        "--module=" + config.bpf_tidy_module,
+        "--filecheck=" + os.path.join(config.llvm_tools_dir, "FileCheck"),
+        "--clang=" + config.clang])))
 config.substitutions.append(("%bpf_tidy_module", config.bpf_tidy_module))
 config.substitutions.append(("%clang_bpf", "%s -target bpf -I/usr/include/x86_64-linux-gnu" % config.clang))
 config.substitutions.append(("%clang-tidy", os.path.join(config.llvm_tools_dir, "clang-tidy")))
