@@ -4,8 +4,13 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "cli/AnalysisUnit.h"
 #include "cli/ExitCodes.h"
+#include "cli/FindingMerger.h"
+#include "cli/FixApplier.h"
 #include "cli/RecordingFileSystem.h"
+#include "cli/UnitRunner.h"
+#include "config/ConfigurationList.h"
 #include "rewriters/EditSet.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
@@ -101,6 +106,16 @@ static cl::opt<bool> DumpConfig("dump-config",
                                          "the first source (with every check "
                                          "option) and exit"),
                                 cl::init(false), cl::cat(Category));
+static cl::opt<std::string> ConfigsFile(
+    "configs",
+    cl::desc("Analyse every configuration of this configuration list "
+             "(docs/formats.md); sources default to the list's"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<unsigned>
+    Jobs("j",
+         cl::desc("Units (source x configuration) analysed in parallel "
+                  "(default 0: one per CPU)"),
+         cl::init(0), cl::Prefix, cl::cat(Category));
 static cl::list<std::string>
     ExtraArgs("extra-arg",
               cl::desc("An argument to append to the compiler command line"),
@@ -214,82 +229,88 @@ static bool isCompilerError(const ClangTidyError &E) {
          StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
 }
 static bool isConfigurationError(const ClangTidyError &E) {
-  return StringRef(E.DiagnosticName).starts_with("clang-tidy-config") ||
-         (E.DiagLevel == ClangTidyError::Error &&
-          StringRef(E.DiagnosticName).starts_with("clang-tidy-"));
+  return E.DiagLevel == ClangTidyError::Error &&
+         StringRef(E.DiagnosticName).starts_with("clang-tidy-");
 }
 
-/// Applies the fixes of \p Errors; returns the number of findings whose
-/// fix was applied in full, and sets \p Refused when an edit was refused.
-static unsigned applyFixes(const std::vector<ClangTidyError> &Errors,
-                           const ReadLog &Log, bool &Refused) {
-  rewriters::EditSet Edits;
-  std::set<std::string> Files;
-  for (const ClangTidyError &E : Errors)
-    for (const auto &[File, Replacements] : E.Message.Fix)
-      for (const tooling::Replacement &R : Replacements) {
-        std::string Path = canonicalPath(R.getFilePath());
-        if (Files.insert(Path).second)
-          if (std::optional<uint64_t> Hash = Log.hashOf(Path))
-            Edits.expectContent(Path, *Hash);
-        Edits.add(tooling::Replacement(Path, R.getOffset(), R.getLength(),
-                                       R.getReplacementText()),
-                  E.DiagnosticName);
-      }
-
-  for (const rewriters::EditSet::Conflict &C : Edits.conflicts()) {
-    Refused = true;
-    error() << C.First.getFilePath() << ": conflicting edits at offset "
-            << C.First.getOffset() << ", not applied:\n  '"
-            << C.First.getReplacementText() << "' (" << C.FirstOrigin
-            << ")\n  '" << C.Second.getReplacementText() << "' ("
-            << C.SecondOrigin << ")\n";
+/// Applies --extra-arg and --extra-arg-before to every unit's command.
+static void addExtraArgs(std::vector<AnalysisUnit> &Units) {
+  auto Before = tooling::getInsertArgumentAdjuster(
+      std::vector<std::string>(ExtraArgsBefore.begin(), ExtraArgsBefore.end()),
+      tooling::ArgumentInsertPosition::BEGIN);
+  auto After = tooling::getInsertArgumentAdjuster(
+      std::vector<std::string>(ExtraArgs.begin(), ExtraArgs.end()),
+      tooling::ArgumentInsertPosition::END);
+  // The tool is not installed beside clang, so clang's own headers
+  // (stdbool.h, stdint.h) are not found relative to it: name them.
+  auto ResourceDir = tooling::getInsertArgumentAdjuster(
+      "-resource-dir=" BPF_TIDY_CLANG_RESOURCE_DIR,
+      tooling::ArgumentInsertPosition::BEGIN);
+  for (AnalysisUnit &Unit : Units) {
+    std::vector<std::string> &Line = Unit.Command.CommandLine;
+    Line = After(Before(Line, Unit.File), Unit.File);
+    if (llvm::none_of(Line, [](StringRef Arg) {
+          return Arg.starts_with("-resource-dir");
+        }))
+      Line = ResourceDir(Line, Unit.File);
   }
+}
 
-  std::set<std::string> Written;
-  for (const rewriters::EditSet::FileResult &Result : Edits.apply()) {
-    if (Result.State == rewriters::EditSet::FileResult::Written) {
-      Written.insert(Result.Path);
-      if (!Quiet)
-        llvm::errs() << "bpf-tidy: applied " << Result.EditsApplied
-                     << (Result.EditsApplied == 1 ? " fix" : " fixes") << " to "
-                     << Result.Path << "\n";
-      continue;
+/// The units to analyse: from --configs, or from the compilation database
+/// (flags after '--', -p, or found above the first source).
+static bool collectUnits(std::unique_ptr<tooling::CompilationDatabase> Fixed,
+                         std::vector<AnalysisUnit> &Units) {
+  std::string Error;
+  if (!ConfigsFile.empty()) {
+    if (Fixed || !BuildPath.empty()) {
+      error() << "--configs cannot be combined with '--' flags or -p\n";
+      return false;
     }
-    Refused = true;
-    error() << Result.Path << ": not edited: " << Result.Message << "\n";
-  }
-
-  // A finding is fixed when every edit of it landed in a written file and
-  // none of them conflicted.
-  std::map<std::string, tooling::Replacements> Merged = Edits.mergedEdits();
-  unsigned Fixed = 0;
-  for (const ClangTidyError &E : Errors) {
-    if (E.Message.Fix.empty())
-      continue;
-    bool AllApplied = true;
-    for (const auto &[File, Replacements] : E.Message.Fix)
-      for (const tooling::Replacement &R : Replacements) {
-        std::string Path = canonicalPath(R.getFilePath());
-        auto It = Merged.find(Path);
-        bool Present =
-            It != Merged.end() &&
-            llvm::any_of(It->second, [&](const tooling::Replacement &M) {
-              return M.getOffset() == R.getOffset() &&
-                     M.getLength() == R.getLength() &&
-                     M.getReplacementText() == R.getReplacementText();
-            });
-        AllApplied &= Present && Written.count(Path);
+    auto List = readConfigurationList(ConfigsFile);
+    if (!List) {
+      error() << llvm::toString(List.takeError()) << "\n";
+      return false;
+    }
+    Units = unitsFromConfigurationList(*List, "clang");
+    if (!Sources.empty())
+      llvm::erase_if(Units, [](const AnalysisUnit &U) {
+        return llvm::none_of(Sources, [&](const std::string &S) {
+          return canonicalPath(S) == canonicalPath(U.File);
+        });
+      });
+  } else {
+    std::unique_ptr<tooling::CompilationDatabase> Database = std::move(Fixed);
+    if (!Database && !(Database = findCompilations(Error))) {
+      error() << Error << "\n";
+      return false;
+    }
+    std::vector<std::string> Files(Sources.begin(), Sources.end());
+    if (Files.empty()) {
+      if (BuildPath.empty()) {
+        error() << "no source files given (see --help)\n";
+        return false;
       }
-    Fixed += AllApplied;
+      Files = Database->getAllFiles();
+    }
+    for (const std::string &File : Files)
+      if (!llvm::sys::fs::exists(File)) {
+        error() << "no such file: '" << File << "'\n";
+        return false;
+      }
+    Units = unitsFromDatabase(*Database, Files);
   }
-  return Fixed;
+  if (Units.empty()) {
+    error() << "nothing to analyse: no compile command for the given sources\n";
+    return false;
+  }
+  addExtraArgs(Units);
+  return true;
 }
 
 int analyzeMain(int Argc, const char **Argv) {
   cl::HideUnrelatedOptions(Category);
   std::string Error;
-  std::unique_ptr<tooling::CompilationDatabase> Compilations =
+  std::unique_ptr<tooling::CompilationDatabase> FixedDatabase =
       loadCompilations(Argc, Argv, Error);
   if (!Error.empty()) {
     error() << Error << "\n";
@@ -301,16 +322,20 @@ int analyzeMain(int Argc, const char **Argv) {
   auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::getRealFileSystem());
   auto Log = std::make_shared<ReadLog>();
-  auto Recording = llvm::makeIntrusiveRefCnt<RecordingFileSystem>(
+  auto AnalysisFS = llvm::makeIntrusiveRefCnt<RecordingFileSystem>(
       llvm::vfs::getRealFileSystem(), Log);
-  auto AnalysisFS =
-      llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Recording);
 
+  // Validate the configuration once, up front; each unit then makes its
+  // own provider (they cache and are not shared between threads).
   auto OptionsProvider = createOptionsProvider(BaseFS, Error);
   if (!OptionsProvider) {
     error() << Error << "\n";
     return ExitUsage;
   }
+  OptionsProviderFactory MakeOptions = [BaseFS] {
+    std::string Ignored;
+    return createOptionsProvider(BaseFS, Ignored);
+  };
 
   std::string FirstFile = Sources.empty() ? "dummy.c" : Sources.front();
   llvm::SmallString<256> FirstPath(FirstFile);
@@ -339,45 +364,22 @@ int analyzeMain(int Argc, const char **Argv) {
     return ExitUsage;
   }
 
-  if (!Compilations) {
-    Compilations = findCompilations(Error);
-    if (!Compilations) {
-      error() << Error << "\n";
-      return ExitUsage;
-    }
-  }
-  std::vector<std::string> Files(Sources.begin(), Sources.end());
-  if (Files.empty()) {
-    if (BuildPath.empty()) {
-      error() << "no source files given (see --help)\n";
-      return ExitUsage;
-    }
-    Files = Compilations->getAllFiles();
-  }
-  for (const std::string &File : Files) {
-    if (!llvm::sys::fs::exists(File)) {
-      error() << "no such file: '" << File << "'\n";
-      return ExitUsage;
-    }
-  }
-  tooling::ArgumentsAdjustingCompilations Adjusted(std::move(Compilations));
-  Adjusted.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      std::vector<std::string>(ExtraArgsBefore.begin(), ExtraArgsBefore.end()),
-      tooling::ArgumentInsertPosition::BEGIN));
-  Adjusted.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      std::vector<std::string>(ExtraArgs.begin(), ExtraArgs.end()),
-      tooling::ArgumentInsertPosition::END));
+  std::vector<AnalysisUnit> Units;
+  if (!collectUnits(std::move(FixedDatabase), Units))
+    return ExitUsage;
 
-  ClangTidyContext Context(std::move(OptionsProvider),
-                           /*AllowEnablingAnalyzerAlphaCheckers=*/false);
-  std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, Adjusted, Files, AnalysisFS,
-                   /*ApplyAnyFix=*/false);
+  std::vector<UnitResult> Results =
+      runUnits(Units, MakeOptions, AnalysisFS, Jobs);
+  MergedFindings Merged = mergeFindings(Units, Results);
+  std::vector<ClangTidyError> Errors = diagnosticsOf(Merged);
 
   bool ParseFailed = llvm::any_of(Errors, isCompilerError);
   bool ConfigFailed = llvm::any_of(Errors, isConfigurationError);
-  unsigned WarningsAsErrorsCount = 0;
-  handleErrors(Errors, Context, FB_NoFix, WarningsAsErrorsCount, BaseFS);
+  {
+    ClangTidyContext Context(MakeOptions(), false);
+    unsigned WarningsAsErrorsCount = 0;
+    handleErrors(Errors, Context, FB_NoFix, WarningsAsErrorsCount, BaseFS);
+  }
 
   if (!ExportFixes.empty()) {
     std::error_code EC;
@@ -387,16 +389,16 @@ int analyzeMain(int Argc, const char **Argv) {
               << "': " << EC.message() << "\n";
       return ExitUsage;
     }
-    exportReplacements(Files.front(), Errors, OS);
+    exportReplacements(Units.front().File, Errors, OS);
   }
 
   unsigned Findings = 0;
   unsigned Fixable = 0;
-  for (const ClangTidyError &E : Errors) {
-    if (isCompilerError(E) || isConfigurationError(E))
+  for (const MergedFinding &F : Merged.Findings) {
+    if (isCompilerError(F.Error) || isConfigurationError(F.Error))
       continue;
     ++Findings;
-    Fixable += !E.Message.Fix.empty();
+    Fixable += !F.Error.Message.Fix.empty();
   }
 
   if (ParseFailed || ConfigFailed) {
@@ -408,20 +410,20 @@ int analyzeMain(int Argc, const char **Argv) {
 
   int Exit = Findings ? ExitFindings : ExitClean;
   if (Fix && Fixable) {
-    bool Refused = false;
-    unsigned Fixed = applyFixes(Errors, *Log, Refused);
-    unsigned Remaining = Findings - Fixed;
+    FixOutcome Outcome = applyFixes(Merged, *Log, Quiet);
+    unsigned Remaining = Findings - Outcome.Fixed;
     if (!Quiet)
       llvm::errs() << "bpf-tidy: " << Findings
-                   << (Findings == 1 ? " finding, " : " findings, ") << Fixed
-                   << " fixed, " << Remaining << " left\n";
+                   << (Findings == 1 ? " finding, " : " findings, ")
+                   << Outcome.Fixed << " fixed, " << Remaining << " left\n";
     Exit = Remaining ? ExitFindings : ExitClean;
-    if (Refused)
+    if (Outcome.Refused)
       Exit = worseExit(Exit, ExitEditRefused);
   } else if (!Quiet && Findings) {
     llvm::errs() << "bpf-tidy: " << Findings
-                 << (Findings == 1 ? " finding" : " findings") << " ("
-                 << Fixable << " with a fix"
+                 << (Findings == 1 ? " finding" : " findings") << " in "
+                 << Units.size() << (Units.size() == 1 ? " unit" : " units")
+                 << " (" << Fixable << " with a fix"
                  << (Fix ? ")" : "; run with --fix to apply)") << "\n";
   }
   return Exit;

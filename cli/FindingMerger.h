@@ -1,0 +1,55 @@
+//===- FindingMerger.h - one finding per site across units ------*- C++ -*-===//
+//
+// The same site is found in many units: every configuration, every source
+// that includes the header holding it. Findings are merged by check, file,
+// offset and message (the check keeps its message the same for every
+// occurrence of a site), remembering the configurations each occurs in.
+// A fix is kept only if every unit that found the site proposed the very
+// same edit; otherwise the site is reported without a fix, and a note says
+// why.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BPF_TIDY_CLI_FINDINGMERGER_H
+#define BPF_TIDY_CLI_FINDINGMERGER_H
+
+#include "cli/AnalysisUnit.h"
+#include "cli/UnitRunner.h"
+#include <string>
+#include <vector>
+
+namespace bpftidy {
+
+struct MergedFinding {
+  /// The first unit's diagnostic; its fix is cleared when units disagree.
+  clang::tidy::ClangTidyError Error;
+  /// Configurations in which the site was found, in order of first sight.
+  std::vector<std::string> Configurations;
+  /// Why the fix was withheld, if it was.
+  std::string FixWithheld;
+};
+
+struct MergedFindings {
+  std::vector<MergedFinding> Findings;
+  /// Every configuration analysed, in order.
+  std::vector<std::string> Configurations;
+};
+
+/// Merges \p Results (one per unit of \p Units, in the same order).
+MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
+                             const std::vector<UnitResult> &Results);
+
+/// Withholds the fix of the findings at (\p File, \p Offset), saying \p Why
+/// in a note.
+void withholdFixesAt(MergedFindings &Merged, llvm::StringRef File,
+                     unsigned Offset, llvm::StringRef Why);
+
+/// The diagnostics to print or export: one per finding, with a note naming
+/// the configurations when more than one was analysed, and a note saying
+/// why a fix was withheld.
+std::vector<clang::tidy::ClangTidyError>
+diagnosticsOf(const MergedFindings &Merged);
+
+} // namespace bpftidy
+
+#endif // BPF_TIDY_CLI_FINDINGMERGER_H

@@ -1,0 +1,79 @@
+//===- FixApplier.cpp -----------------------------------------------------===//
+
+#include "cli/FixApplier.h"
+#include "rewriters/EditSet.h"
+#include "llvm/Support/WithColor.h"
+#include <map>
+#include <set>
+
+using namespace clang;
+
+namespace bpftidy {
+
+FixOutcome applyFixes(const MergedFindings &Merged, const ReadLog &Log,
+                      bool Quiet) {
+  FixOutcome Outcome;
+  rewriters::EditSet Edits;
+  std::set<std::string> Files;
+  auto EditsOf = [](const MergedFinding &F) {
+    std::vector<tooling::Replacement> Result;
+    for (const auto &Entry : F.Error.Message.Fix)
+      for (const tooling::Replacement &R : Entry.second)
+        Result.emplace_back(canonicalPath(R.getFilePath()), R.getOffset(),
+                            R.getLength(), R.getReplacementText());
+    return Result;
+  };
+
+  for (const MergedFinding &F : Merged.Findings)
+    for (const tooling::Replacement &R : EditsOf(F)) {
+      if (Files.insert(R.getFilePath().str()).second)
+        if (std::optional<uint64_t> Hash = Log.hashOf(R.getFilePath()))
+          Edits.expectContent(R.getFilePath(), *Hash);
+      std::string Origin = F.Error.DiagnosticName;
+      if (!F.Configurations.empty())
+        Origin += " in " + F.Configurations.front();
+      Edits.add(R, Origin);
+    }
+
+  for (const rewriters::EditSet::Conflict &C : Edits.conflicts()) {
+    Outcome.Refused = true;
+    llvm::WithColor::error(llvm::errs(), "bpf-tidy")
+        << C.First.getFilePath() << ": conflicting edits at offset "
+        << C.First.getOffset() << ", neither applied:\n  '"
+        << C.First.getReplacementText() << "' (" << C.FirstOrigin << ")\n  '"
+        << C.Second.getReplacementText() << "' (" << C.SecondOrigin << ")\n";
+  }
+
+  std::set<std::string> Written;
+  for (const rewriters::EditSet::FileResult &Result : Edits.apply()) {
+    if (Result.State == rewriters::EditSet::FileResult::Written) {
+      Written.insert(Result.Path);
+      if (!Quiet)
+        llvm::errs() << "bpf-tidy: applied " << Result.EditsApplied
+                     << (Result.EditsApplied == 1 ? " edit" : " edits")
+                     << " to " << Result.Path << "\n";
+      continue;
+    }
+    Outcome.Refused = true;
+    llvm::WithColor::error(llvm::errs(), "bpf-tidy")
+        << Result.Path << ": not edited: " << Result.Message << "\n";
+  }
+
+  // A finding is fixed when each of its edits survived the merge and
+  // landed in a written file.
+  std::map<std::string, tooling::Replacements> Applied = Edits.mergedEdits();
+  for (const MergedFinding &F : Merged.Findings) {
+    std::vector<tooling::Replacement> Mine = EditsOf(F);
+    if (Mine.empty())
+      continue;
+    bool AllApplied = llvm::all_of(Mine, [&](const tooling::Replacement &R) {
+      auto It = Applied.find(R.getFilePath().str());
+      return Written.count(R.getFilePath().str()) && It != Applied.end() &&
+             llvm::is_contained(It->second, R);
+    });
+    Outcome.Fixed += AllApplied;
+  }
+  return Outcome;
+}
+
+} // namespace bpftidy

@@ -1,0 +1,31 @@
+//===- FixApplier.h - write the merged fixes --------------------*- C++ -*-===//
+//
+// Collects the fixes of the merged findings into an edit set, which merges
+// identical edits, refuses conflicting ones and files changed since they
+// were parsed, and writes each file atomically.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BPF_TIDY_CLI_FIXAPPLIER_H
+#define BPF_TIDY_CLI_FIXAPPLIER_H
+
+#include "cli/FindingMerger.h"
+#include "cli/RecordingFileSystem.h"
+
+namespace bpftidy {
+
+struct FixOutcome {
+  /// Findings whose every edit was written.
+  unsigned Fixed = 0;
+  /// Some edit was refused (conflict, changed file, write failure).
+  bool Refused = false;
+};
+
+/// Applies the fixes of \p Merged; \p Log holds what the parser read.
+/// Reports refusals on stderr; with \p Quiet, no per-file lines.
+FixOutcome applyFixes(const MergedFindings &Merged, const ReadLog &Log,
+                      bool Quiet);
+
+} // namespace bpftidy
+
+#endif // BPF_TIDY_CLI_FIXAPPLIER_H

@@ -1,0 +1,42 @@
+//===- UnitRunner.h - run the checks over analysis units --------*- C++ -*-===//
+//
+// Each unit (a source in one configuration) is parsed and checked through
+// clang-tidy's own runner, so option lookup, NOLINT and header filtering are
+// exactly clang-tidy's. Units run in parallel (-j); results come back in
+// unit order so output does not depend on scheduling.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BPF_TIDY_CLI_UNITRUNNER_H
+#define BPF_TIDY_CLI_UNITRUNNER_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "cli/AnalysisUnit.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace bpftidy {
+
+struct UnitResult {
+  std::vector<clang::tidy::ClangTidyError> Errors;
+};
+
+/// Makes a fresh options provider for one unit (providers cache per
+/// directory and are not shared between threads).
+using OptionsProviderFactory =
+    std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>;
+
+/// Runs every unit, \p Jobs at a time (0: one per core). \p Progress, if
+/// set, is called after each unit with the number done so far.
+std::vector<UnitResult>
+runUnits(const std::vector<AnalysisUnit> &Units,
+         const OptionsProviderFactory &MakeOptions,
+         llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, unsigned Jobs,
+         const std::function<void(size_t Done)> &Progress = nullptr);
+
+} // namespace bpftidy
+
+#endif // BPF_TIDY_CLI_UNITRUNNER_H
