@@ -1,0 +1,25 @@
+// NotifyPreset=cilium-2022-notify: send_drop_notify(ctx, src, dst, dst_id, reason, exitcode,
+// direction), dst and dst_id from Destination and DestinationId (default 0)
+//
+// RUN: %check_bpf_tidy --compile %s %t -- \
+// RUN:   -config="{CheckOptions: {bpf-bare-drop-return.NotifyPreset: cilium-2022-notify}}"
+
+#include "drop_2022.h"
+
+#define SECLABEL	42
+
+SEC("tc")
+int from_container(struct __sk_buff *ctx)
+{
+	if (!revalidate_data(ctx))
+		return DROP_INVALID;
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'from_container' returns drop reason 'DROP_INVALID' without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-FIXES:      {{^}}		return send_drop_notify(ctx, SECLABEL, 0, 0, DROP_INVALID,{{$}}
+// CHECK-FIXES-NEXT: {{^}}					CTX_ACT_DROP, METRIC_EGRESS);{{$}}
+	if (ctx->mark)
+		return send_drop_notify(ctx, SECLABEL, 0, 0, DROP_POLICY,
+					CTX_ACT_DROP, METRIC_EGRESS);
+	return CTX_ACT_OK;
+}
+
+char __license[] SEC("license") = "GPL";
