@@ -98,23 +98,50 @@ std::vector<CostChange> compareCosts(ArrayRef<ProgramCost> Before,
   return Result;
 }
 
+std::set<std::string> brokenConfigurations(const TreeResults &Tree) {
+  std::set<std::string> Broken;
+  for (const Failure &F : Tree.Failures)
+    if (F.Stage == "build" || F.Stage == "load")
+      Broken.insert(F.Configuration);
+  return Broken;
+}
+
 DifferentialResult compareTrees(const TreeResults &Before,
                                 const TreeResults &After,
                                 ArrayRef<IntendedSite> Sites,
                                 const StringSet<> &FixedKinds) {
   DifferentialResult Result;
+  // A configuration that did not build or load on one side has nothing to
+  // compare; its build or load failure already fails the run.
+  std::set<std::string> Broken = brokenConfigurations(Before);
+  for (const std::string &Config : brokenConfigurations(After))
+    Broken.insert(Config);
+  for (const std::string &Config : Broken)
+    Result.Failures.push_back(
+        {"differential", Config, "", "",
+         "not compared: the configuration failed to build or load", ""});
+
   using ProbeKey = std::tuple<std::string, std::string, std::string>;
   std::set<ProbeKey> Probes;
   for (const IntendedSite &Site : Sites) {
     for (const std::string &Config : Site.Configurations) {
+      Probes.insert({Config, Site.Program, normalizeRecipe(Site.Packet)});
+      if (Broken.count(Config)) {
+        SiteCheck C = checkSiteReached(Site, Config, Before);
+        C.Status = SiteStatus::Unverified;
+        C.Detail = "the configuration failed to build or load";
+        Result.SiteChecks.push_back(C);
+        continue;
+      }
       Result.SiteChecks.push_back(proveSite(Site, Config, Before, After,
                                             FixedKinds.contains(Site.Kind)));
-      Probes.insert({Config, Site.Program, normalizeRecipe(Site.Packet)});
     }
   }
 
   std::set<ProbeKey> SeenAfter;
   for (const PacketRun &B : Before.Runs) {
+    if (Broken.count(B.Configuration))
+      continue;
     ProbeKey K{B.Configuration, B.Program, B.Packet};
     const PacketRun *A = After.findRun(B.Configuration, B.Program, B.Packet);
     if (A)
@@ -140,7 +167,8 @@ DifferentialResult compareTrees(const TreeResults &Before,
     Result.Failures.push_back(F);
   }
   for (const PacketRun &A : After.Runs)
-    if (!SeenAfter.count({A.Configuration, A.Program, A.Packet}))
+    if (!Broken.count(A.Configuration) &&
+        !SeenAfter.count({A.Configuration, A.Program, A.Packet}))
       Result.Failures.push_back(
           {"differential", A.Configuration, A.Program, A.Packet,
            "run after but not before (new program?)", ""});

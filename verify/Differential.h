@@ -21,6 +21,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringSet.h"
 #include <optional>
+#include <set>
 
 namespace bpftidy::verify {
 
@@ -64,6 +65,9 @@ DifferentialResult compareTrees(const TreeResults &Before,
 /// What differs between two runs of the same packet, in words, or "" when
 /// they agree (events compared without their source line).
 std::string describeDifference(const PacketRun &Before, const PacketRun &After);
+
+/// Configurations with a build or load failure in \p Tree.
+std::set<std::string> brokenConfigurations(const TreeResults &Tree);
 
 /// Pairs the programs' costs of both trees by configuration, object and
 /// section.

@@ -15,7 +15,7 @@ ProbeResult probeBpfLoad() {
       {BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0},
       {BPF_JMP | BPF_EXIT, 0, 0, 0, 0},
   };
-  int Fd = bpf_prog_load(BPF_PROG_TYPE_SOCKET_FILTER, "bpf_tidy_probe", "GPL",
+  int Fd = bpf_prog_load(BPF_PROG_TYPE_SCHED_CLS, "bpf_tidy_probe", "GPL",
                          Insns, 2, nullptr);
   ProbeResult R;
   if (Fd >= 0) {

@@ -24,7 +24,8 @@ struct ProbeResult {
   std::string Message;
 };
 
-/// Loads "r0 = 0; exit" as a socket filter and closes it.
+/// Loads "r0 = 0; exit" as a tc program (the type the datapath needs; an
+/// unprivileged user may load socket filters but not this) and closes it.
 ProbeResult probeBpfLoad();
 
 } // namespace bpftidy::verify

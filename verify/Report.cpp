@@ -94,8 +94,12 @@ static std::string growthText(const CostChange &C) {
   return Text;
 }
 
-static void printFailure(raw_ostream &OS, const Failure &F) {
-  OS << "  [" << F.Stage << "]";
+static void printFailure(raw_ostream &OS, const Failure &F,
+                         StringRef Tree = "") {
+  OS << "  ";
+  if (!Tree.empty())
+    OS << "(" << Tree << ") ";
+  OS << "[" << F.Stage << "]";
   if (!F.Configuration.empty())
     OS << " config " << F.Configuration;
   if (!F.Program.empty())
@@ -260,11 +264,8 @@ void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {
   if (Report.failureCount()) {
     OS << "\nFailures:\n";
     for (const TreeResults &Tree : Report.Trees)
-      for (const Failure &F : Tree.Failures) {
-        if (!Tree.Label.empty())
-          OS << "  (" << Tree.Label << ")";
-        printFailure(OS, F);
-      }
+      for (const Failure &F : Tree.Failures)
+        printFailure(OS, F, Tree.Label);
     for (const Failure &F : Report.Failures)
       printFailure(OS, F);
   }

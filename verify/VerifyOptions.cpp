@@ -173,7 +173,7 @@ proves that each intended bare drop site now returns the drop verdict with
 exactly one drop event, and that nothing else changed.
 
 MODES:
-  --probe               Load a trivial BPF program and exit: 0 if it loads,
+  --probe               Load a trivial tc BPF program and exit: 0 if it loads,
                         77 without privilege (EPERM/EACCES), 1 otherwise.
   --configs FILE        One tree: build, load, run; print every verdict and
                         highlight bare drops (negative verdict, no event).
