@@ -1,0 +1,40 @@
+// No direction derivable: no other notification in the program, no
+// DirectionRules, no DefaultDirection. The site is reported without a fix,
+// and the note says why; a wrong direction would be worse than none.
+//
+// RUN: %check_bpf_tidy %s %t
+
+#include "drop_2022.h"
+
+#define SECLABEL	42
+
+__section("from-container")
+int handle_xgress(struct __sk_buff *ctx)
+{
+	if (!revalidate_data(ctx))
+		return DROP_INVALID;
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'handle_xgress' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: cannot tell the drop direction: nothing tells the direction of drops in 'handle_xgress' (no notification with a constant direction, no DirectionRules match)
+// CHECK-FIXES: {{^}}		return DROP_INVALID;{{$}}
+	return CTX_ACT_OK;
+}
+
+/* Notifications in two directions: which one a new one needs is unclear. */
+__section("from-host")
+int from_host(struct __sk_buff *ctx)
+{
+	if (ctx->mark == 1)
+		return send_drop_notify_error(ctx, SECLABEL, DROP_POLICY,
+					      CTX_ACT_DROP, METRIC_INGRESS);
+	if (ctx->mark == 2)
+		return send_drop_notify_error(ctx, SECLABEL, DROP_POLICY,
+					      CTX_ACT_DROP, METRIC_EGRESS);
+	if (!revalidate_data(ctx))
+		return DROP_INVALID;
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'from_host' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: cannot tell the drop direction: 'from_host' notifies drops in more than one direction
+// CHECK-FIXES: {{^}}		return DROP_INVALID;{{$}}
+	return CTX_ACT_OK;
+}
+
+char __license[] SEC("license") = "GPL";
