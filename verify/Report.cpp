@@ -220,11 +220,13 @@ static void printSites(raw_ostream &OS, const VerifyReport &Report) {
     Table.addRow(Row, isFailingStatus(C.Status));
   }
   Table.print(OS);
-  // Failing checks are explained under "Failures".
+  // Failing checks are explained under "Failures"; the others once per site.
+  std::set<std::string> Explained;
   for (const SiteCheck &C : Report.SiteChecks)
-    if (!C.Detail.empty() && !isFailingStatus(C.Status))
-      OS << "  " << C.SiteId << " (" << C.Location << ") in " << C.Configuration
-         << ": " << siteStatusName(C.Status) << ": " << C.Detail << "\n";
+    if (!C.Detail.empty() && !isFailingStatus(C.Status) &&
+        Explained.insert(C.SiteId).second)
+      OS << "  " << C.SiteId << " (" << C.Location
+         << "): " << siteStatusName(C.Status) << ": " << C.Detail << "\n";
 }
 
 void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {

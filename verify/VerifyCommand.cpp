@@ -333,6 +333,9 @@ int VerifyCommand::exitCode(const ProbeResult &Probe) {
 int verifyMain(int argc, const char **argv) {
   std::string ToolName =
       argc > 0 ? sys::path::filename(argv[0]).str() : "bpf-tidy-verify";
+  // "bpf-tidy verify ..." hands us its arguments from "verify" on.
+  if (ToolName == "verify")
+    ToolName = "bpf-tidy verify";
   // libbpf prints through this callback from its first call on.
   bool Verbose = false;
   for (int I = 1; I < argc; ++I)
