@@ -90,6 +90,9 @@ Continuation continuationOf(StringRef Code, const Line &L, unsigned TabWidth) {
 /// share a line, dropped at a line break.
 struct Piece {
   StringRef Sep, Text;
+  /// Columns past the continuation column for a line this piece starts:
+  /// parts of a parenthesised conditional align inside its '('.
+  unsigned Inner = 0;
 };
 
 SmallVector<Piece> splitArguments(StringRef Text, size_t &OpenParen) {
@@ -129,6 +132,39 @@ SmallVector<Piece> splitArguments(StringRef Text, size_t &OpenParen) {
   return Pieces;
 }
 
+/// \p P cut after the top-level '?' and ':' of the parenthesised
+/// conditional it starts with ("(d == A ? X : Y))" becomes "(d == A ?",
+/// "X :", "Y))"), or nothing when it is not one. The conditional the
+/// checker writes for a macro parameter's direction can be longer than a
+/// macro line; this keeps the '\' column instead of pushing it.
+SmallVector<Piece> splitConditional(const Piece &P) {
+  SmallVector<Piece> Parts;
+  StringRef Text = P.Text;
+  if (!Text.starts_with("("))
+    return Parts;
+  int Depth = 0;
+  size_t Start = 0;
+  StringRef Sep = P.Sep;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '(' || C == '[' || C == '{')
+      ++Depth;
+    else if (C == ')' || C == ']' || C == '}') {
+      if (--Depth == 0)
+        break;
+    } else if ((C == '?' || C == ':') && Depth == 1 && I + 1 < Text.size() &&
+               Text[I + 1] == ' ') {
+      Parts.push_back({Sep, Text.slice(Start, I + 1), Parts.empty() ? 0u : 1u});
+      Sep = " ";
+      Start = I + 2;
+    }
+  }
+  if (Parts.empty())
+    return Parts;
+  Parts.push_back({Sep, Text.substr(Start), 1});
+  return Parts;
+}
+
 /// Pieces of the replacement assigned to lines, greedily.
 struct Layout {
   SmallVector<SmallVector<const Piece *>> Lines;
@@ -159,7 +195,8 @@ Layout pack(ArrayRef<Piece> Pieces, StringRef Tail, unsigned StartCol,
     Finish();
     L.Lines.emplace_back();
     L.Lines.back().push_back(&P);
-    Col = advance(advance(ContCol, P.Text, TabWidth), Extra, TabWidth);
+    Col =
+        advance(advance(ContCol + P.Inner, P.Text, TabWidth), Extra, TabWidth);
   }
   Finish();
   return L;
@@ -259,6 +296,24 @@ Replacement layoutReplacement(StringRef FilePath, StringRef Code,
         ContCol = DeepCol;
       }
     }
+    if (Chosen.Overflows) {
+      // Still too long: break parenthesised conditionals too.
+      SmallVector<Piece> Finer;
+      for (const Piece &P : Pieces) {
+        SmallVector<Piece> Parts = splitConditional(P);
+        if (Parts.empty())
+          Finer.push_back(P);
+        else
+          Finer.append(Parts.begin(), Parts.end());
+      }
+      if (Finer.size() > Pieces.size()) {
+        Layout Split = pack(Finer, Tail, StartCol, ContCol, Limit, TW);
+        if (Split.Overflows < Chosen.Overflows) {
+          Pieces = std::move(Finer);
+          Chosen = pack(Pieces, Tail, StartCol, ContCol, Limit, TW);
+        }
+      }
+    }
   }
 
   std::string Out;
@@ -282,13 +337,13 @@ Replacement layoutReplacement(StringRef FilePath, StringRef Code,
     if (!Last)
       Out += '\\';
   };
-  std::string ContIndent = fill(0, ContCol, IndentTabs, TW);
   for (size_t I = 0; I < Chosen.Lines.size(); ++I) {
     if (I) {
       EndLine(/*Last=*/false);
       Out += L.Eol.empty() ? StringRef("\n") : L.Eol;
-      Out += ContIndent;
-      Col = ContCol;
+      unsigned LineCol = ContCol + Chosen.Lines[I].front()->Inner;
+      Out += fill(0, LineCol, IndentTabs, TW);
+      Col = LineCol;
     }
     for (size_t J = 0; J < Chosen.Lines[I].size(); ++J) {
       const Piece *P = Chosen.Lines[I][J];

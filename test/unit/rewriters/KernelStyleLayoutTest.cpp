@@ -239,6 +239,23 @@ TEST(KernelStyleLayout, MacroBodyBackslashAt72) {
             "\telse\t\t\t\t\t\t\t\t\\\n");
 }
 
+// A direction conditional too long for the line is broken after its '?'
+// and ':', aligned inside its '(', so the '\' keeps its column.
+TEST(KernelStyleLayout, MacroBodyBreaksLongConditional) {
+  StringRef Code = "#define CHECK(x)\t\t\t\t\t\t\t\\\n"
+                   "\t\treturn DROP_INVALID;\t\t\t\t\t\\\n"
+                   "\telse\t\t\t\t\t\t\t\t\\\n";
+  EXPECT_EQ(layout(Code, "DROP_INVALID", NotifyDir),
+            "#define CHECK(x)\t\t\t\t\t\t\t\\\n"
+            "\t\treturn send_drop_notify_error(ctx, SECLABEL,\t\t\\\n"
+            "\t\t\t\t\t      DROP_INVALID,\t\t\\\n"
+            "\t\t\t\t\t      CTX_ACT_DROP,\t\t\\\n"
+            "\t\t\t\t\t      (DIR == CT_INGRESS ?\t\\\n"
+            "\t\t\t\t\t       METRIC_INGRESS :\t\t\\\n"
+            "\t\t\t\t\t       METRIC_EGRESS));\t\t\\\n"
+            "\telse\t\t\t\t\t\t\t\t\\\n");
+}
+
 // A '\' column that is not a tab stop is reached with tabs, then spaces.
 TEST(KernelStyleLayout, MacroBodyBackslashOffTabStop) {
   StringRef Code = "#define CHECK(x)\t\t\t\t\t\t\t   \\\n"
