@@ -24,6 +24,8 @@ for var in ("CI", "HOME", "TMPDIR"):
 tools = os.path.join(config.bpf_tidy_src_root, "test", "tools")
 config.substitutions.append(("%bpf_src", config.bpf_tidy_src_root))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(
+    ("%expect_exit", "%s %s" % (config.python, os.path.join(tools, "expect_exit.py"))))
 # The driver is told where every tool is; it fails clearly if one is missing.
 config.substitutions.append(
     ("%check_bpf_tidy", " ".join([
@@ -49,3 +51,19 @@ if os.environ.get("CI") == "true":
     config.available_features.add("ci")
 if lit.util.which("pre-commit"):
     config.available_features.add("pre-commit")
+
+# Tests run as root, where file modes do not stop writes; an immutable file
+# (chattr +i) does. Probe whether this file system supports it.
+def _can_make_immutable():
+    import tempfile
+    try:
+        with tempfile.NamedTemporaryFile(dir=config.bpf_tidy_obj_root) as f:
+            if subprocess.run(["chattr", "+i", f.name], stderr=subprocess.DEVNULL).returncode:
+                return False
+            subprocess.run(["chattr", "-i", f.name], stderr=subprocess.DEVNULL)
+            return True
+    except OSError:
+        return False
+
+if _can_make_immutable():
+    config.available_features.add("chattr")
