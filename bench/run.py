@@ -108,6 +108,22 @@ def ensure_built(build_dir, no_build):
     return tidy, module
 
 
+def built_from(build_dir):
+    """The source tree and commit the build was configured from."""
+    src = REPO
+    try:
+        with open(os.path.join(build_dir, "CMakeCache.txt")) as fh:
+            for line in fh:
+                if line.startswith("CMAKE_HOME_DIRECTORY:"):
+                    src = line.split("=", 1)[1].strip()
+    except OSError:
+        pass
+    rev = subprocess.run(["git", "-C", src, "describe", "--always",
+                          "--dirty"], stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, text=True).stdout.strip()
+    return {"dir": src, "commit": rev or None}
+
+
 class Bench:
     """One named measurement: a list of commands run back to back (one
     repetition = all of them), e.g. one process per configuration."""
@@ -225,6 +241,18 @@ def main():
         sizes[name], digests[name] = preprocessed_lines(src, common + cflags,
                                                         dp)
     distinct = len(set(digests.values()))
+    # The same list without configurations whose preprocessed text repeats
+    # an earlier one's: what analysing identical inputs once would cost.
+    distinct_file = os.path.join(dp, "distinct.configs")
+    seen = set()
+    with open(configs_file) as fh, open(distinct_file, "w") as outf:
+        for raw in fh:
+            parts = raw.split()
+            if parts and parts[0] == "config":
+                if digests[parts[1]] in seen:
+                    continue
+                seen.add(digests[parts[1]])
+            outf.write(raw)
 
     def parse_argv(cflags):
         return [CLANG, "-target", "bpf", "-fsyntax-only"] + common + cflags \
@@ -250,6 +278,10 @@ def main():
               "bpf-tidy --configs LIST -j%d, one process" % args.jobs,
               [("all", [tidy, "--quiet", "--configs", configs_file,
                         "-j%d" % args.jobs])], dp),
+        Bench("distinct-j%d" % args.jobs,
+              "as all-j%d, identical preprocessed configs once" % args.jobs,
+              [("distinct", [tidy, "--quiet", "--configs", distinct_file,
+                             "-j%d" % args.jobs])], dp),
         Bench("all-j1", "bpf-tidy --configs LIST -j1, one process",
               [("all", [tidy, "--quiet", "--configs", configs_file, "-j1"])],
               dp),
@@ -299,6 +331,8 @@ def main():
             max(1e-9, parse.median() - n * su_clang),
         "all_configs_j2": allj.median() / parse.median(),
         "all_configs_j1": by_name["all-j1"].median() / parse.median(),
+        "distinct_configs_j2": by_name["distinct-j%d" % args.jobs].median()
+            / parse.median(),
         "clang_tidy_vs_parse":
             ctidy.median() / statistics.median(parse.per_command[first_name]),
         "clang_tidy_vs_bpf_tidy":
@@ -327,6 +361,9 @@ def main():
     print("machine: %s, %d CPUs, load average %.1f before / %.1f after"
           % (platform.node(), os.cpu_count(), load_before[0],
              load_after[0]))
+    src_info = built_from(build_dir)
+    print("bpf-tidy: %s (built from %s at %s)" % (tidy, src_info["dir"],
+                                                  src_info["commit"]))
     print()
     print("%-14s %5s %9s %9s %9s %8s %5s  %s" % (
         "measurement", "procs", "median s", "min s", "cpu s", "RSS MB",
@@ -358,6 +395,8 @@ def main():
     print("all configs -j%d / sum of parses         %6.2fx   <= %.1fx  %s"
           % (args.jobs, ratios["all_configs_j2"], TARGETS["all_configs_j2"],
              verdict(ratios["all_configs_j2"], TARGETS["all_configs_j2"])))
+    print("  identical inputs once (-j%d)           %6.2fx" %
+          (args.jobs, ratios["distinct_configs_j2"]))
     print("all configs -j1 / sum of parses         %6.2fx" %
           ratios["all_configs_j1"])
     print("peak RSS of a bpf-tidy process          %6.0f MB  < %d MB   %s"
@@ -386,8 +425,7 @@ def main():
                     "kernel": platform.release(),
                     "loadavg_before": load_before,
                     "loadavg_after": load_after},
-        "git": subprocess.run(["git", "-C", REPO, "rev-parse", "HEAD"],
-                              stdout=subprocess.PIPE, text=True).stdout.strip(),
+        "bpf_tidy_source": built_from(build_dir),
         "bpf_tidy": tidy,
         "runs": args.runs,
         "jobs": args.jobs,
