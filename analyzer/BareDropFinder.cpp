@@ -1,12 +1,20 @@
 //===- BareDropFinder.cpp -------------------------------------------------===//
 
 #include "analyzer/BareDropFinder.h"
+#include "analyzer/DropValue.h"
+#include "analyzer/EditableRange.h"
+#include "analyzer/SourceNotifyFacts.h"
+#include "analyzer/SourceNotifyRule.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include <set>
 
 using namespace clang;
 
@@ -21,32 +29,191 @@ public:
     return true;
   }
 };
+
+/// Records whether notifying at \p Return (in a helper) is safe, for the
+/// bpf-tidy command to compare across configurations.
+void recordFact(const ReturnStmt &Return, const SourceNotifyDecision &D,
+                const SourceManager &SM) {
+  SourceLocation Spelling = SM.getSpellingLoc(Return.getReturnLoc());
+  OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Spelling));
+  if (!File)
+    return;
+  llvm::SmallString<256> Path;
+  if (llvm::sys::fs::real_path(File->getName(), Path))
+    Path = File->getName();
+  recordSourceNotifyFact(
+      {Path.str().str(), SM.getFileOffset(Spelling), D.Safe, D.Why});
+}
 } // namespace
 
 BareDropFinder::BareDropFinder(const BareDropOptions &Options)
-    : Classifier(Options), Matcher(Options) {}
+    : Classifier(Options), Matcher(Options), Summaries(Matcher) {}
+
+BareDropFinder::~BareDropFinder() = default;
 
 void BareDropFinder::clear() {
   Sites.clear();
   SiteIndex.clear();
+  Definitions.clear();
+  Programs.clear();
+  Uses.clear();
+  Summaries.clear();
 }
 
 void BareDropFinder::addFunction(const FunctionDecl &F, ASTContext &Ctx) {
   if (!F.hasBody() || !F.isThisDeclarationADefinition())
     return;
-  ProgramInfo Info = Classifier.classify(F);
-  if (!Info.isProgram())
-    return;
+  Definitions.push_back(&F);
+}
+
+void BareDropFinder::finish(ASTContext &Ctx) {
+  for (const FunctionDecl *F : Definitions) {
+    Uses.addBody(*F);
+    ProgramInfo Info = Classifier.classify(*F);
+    if (Info.isProgram())
+      Programs[F->getCanonicalDecl()] = Info;
+  }
+  auto IsProgram = [&](const FunctionDecl &F) {
+    return Programs.count(F.getCanonicalDecl()) > 0;
+  };
+
+  // Only programs and what they call are analysed.
+  llvm::DenseSet<const FunctionDecl *> Reached;
+  std::vector<const FunctionDecl *> Pending;
+  for (const FunctionDecl *F : Definitions)
+    if (IsProgram(*F) && Reached.insert(F->getCanonicalDecl()).second)
+      Pending.push_back(F);
+  while (!Pending.empty()) {
+    const FunctionDecl *F = Pending.back();
+    Pending.pop_back();
+    for (const FunctionDecl *Callee : Uses.calleesOf(*F))
+      if (const FunctionDecl *Definition = Callee->getDefinition())
+        if (Reached.insert(Definition->getCanonicalDecl()).second)
+          Pending.push_back(Definition);
+  }
+
+  Rule = std::make_unique<SourceNotifyRule>(Uses, IsProgram);
+  for (const FunctionDecl *F : Definitions) {
+    if (!Reached.count(F->getCanonicalDecl()))
+      continue;
+    if (IsProgram(*F)) {
+      examine(*F, Programs[F->getCanonicalDecl()], nullptr, Ctx);
+      continue;
+    }
+    SourceNotifyDecision Decision = Rule->decide(*F);
+    examine(*F, ProgramInfo(), &Decision, Ctx);
+  }
+  Rule.reset();
+}
+
+void BareDropFinder::examine(const FunctionDecl &F, const ProgramInfo &Info,
+                             const SourceNotifyDecision *Helper,
+                             ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  BareDropOccurrence Base;
+  Base.Function = &F;
+  Base.Info = Info;
+  if (Helper) {
+    Base.Context = Helper->Context;
+    Base.WhyNoContext = Helper->WhyNoContext;
+    for (const FunctionDecl *Program : Helper->Programs)
+      Base.Programs.emplace_back(Program,
+                                 Programs[Program->getCanonicalDecl()]);
+  } else {
+    Base.Programs.emplace_back(&F, Info);
+    if (F.getNumParams() > 0 && !F.getParamDecl(0)->getName().empty())
+      Base.Context = F.getParamDecl(0);
+    else
+      Base.WhyNoContext =
+          "'" + F.getName().str() + "' has no named context parameter";
+  }
 
   ReturnCollector Collector;
   Collector.TraverseStmt(F.getBody());
+  const FunctionFlow *Flow = nullptr;
   for (const ReturnStmt *Return : Collector.Returns) {
     const Expr *Value = Return->getRetValue();
     if (!Value || Matcher.isNotification(*Value, Ctx))
       continue;
-    if (auto Reason = Matcher.literalDropReason(*Value, Ctx))
-      addOccurrence({&F, Info, Return, BareDropKind::Literal, *Reason}, Ctx);
+    BareDropOccurrence O = Base;
+    O.Return = Return;
+    if (auto Reason = Matcher.literalDropReason(*Value, Ctx)) {
+      if (Helper) {
+        recordFact(*Return, *Helper, SM);
+        if (!Helper->Safe)
+          continue;
+      }
+      O.Kind = Helper ? BareDropKind::InlineCallee : BareDropKind::Literal;
+      O.Reason = *Reason;
+      addOccurrence(std::move(O), Ctx);
+      continue;
+    }
+
+    if (!Flow)
+      Flow = &Summaries.flow(F, Ctx);
+    const DropValue *Returned = Flow->valueAt(Return);
+    if (!Returned || !Returned->mayBeDrop())
+      continue;
+    if (!describePropagated(*Return, *Returned, O, Ctx))
+      continue;
+    if (Helper) {
+      recordFact(*Return, *Helper, SM);
+      if (!Helper->Safe)
+        continue;
+    }
+    O.Kind = BareDropKind::Propagated;
+    addOccurrence(std::move(O), Ctx);
   }
+}
+
+bool BareDropFinder::describePropagated(const ReturnStmt &Return,
+                                        const DropValue &Value,
+                                        BareDropOccurrence &O,
+                                        ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Expr *Returned = Return.getRetValue();
+  DropValue V = Value;
+  const auto *Call = dyn_cast<CallExpr>(Returned->IgnoreParenCasts());
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (Callee) {
+    // `return f(ctx);` of a helper whose drops are fixed at their source
+    // (SourceNotifyRule): they are that helper's sites, not this one's.
+    if (!Programs.count(Callee->getCanonicalDecl()) &&
+        Rule->decide(*Callee).Safe)
+      V.forgetCallee(Callee->getCanonicalDecl());
+  }
+  if (!V.mayBeDrop())
+    return false;
+
+  if (Callee) {
+    O.Returned = "the value of '" + Callee->getName().str() + "'";
+  } else {
+    EditableRange Range =
+        editableRange(*Returned, Return.getReturnLoc(), SM, Ctx.getLangOpts());
+    StringRef Text = Range.isValid() ? Lexer::getSourceText(Range.Range, SM,
+                                                            Ctx.getLangOpts())
+                                     : StringRef();
+    O.Returned = Text.empty() ? "a value" : "'" + Text.str() + "'";
+  }
+
+  std::vector<std::string> From;
+  std::set<std::string> Reasons;
+  for (const auto &[Origin, OriginReasons] : V.drops()) {
+    From.push_back(Origin.Callee ? "a drop reason from '" + Origin.Name + "'"
+                                 : "drop reason '" + Origin.Name + "'");
+    Reasons.insert(OriginReasons.begin(), OriginReasons.end());
+  }
+  std::sort(From.begin(), From.end());
+  From.erase(std::unique(From.begin(), From.end()), From.end());
+  O.From = llvm::join(From, " or ");
+  O.Reasons.assign(Reasons.begin(), Reasons.end());
+  if (V.mayBeNonDrop())
+    O.WhyNoFix = O.Returned +
+                 " may also be a valid verdict or another non-drop value "
+                 "here (no guard such as '< 0' proves it negative); "
+                 "notifying would turn those into drops: notify where the "
+                 "drop reason is produced, or return it under a guard";
+  return true;
 }
 
 void BareDropFinder::addOccurrence(BareDropOccurrence Occurrence,

@@ -1,8 +1,12 @@
 //===- BareDropFinder.h - find bare drops in one translation unit -*- C++ -*-//
 //
-// The per-translation-unit pass: for each program (ProgramClassifier), each
-// `return` whose value is a drop reason that no notification helper has
-// seen, grouped into sites by spelling location.
+// The per-translation-unit pass. Definitions are collected while the AST is
+// matched; at the end of the unit, for each program (ProgramClassifier) and
+// each function a program reaches, each `return` whose value is or may be a
+// drop reason that no notification helper has seen becomes an occurrence of
+// a site (grouped by spelling location): literal drops in programs,
+// propagated values (DropFlowAnalysis, FunctionDropSummaries), and drops of
+// helpers whose value programs return directly (SourceNotifyRule).
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,8 +16,11 @@
 #include "analyzer/BareDropOptions.h"
 #include "analyzer/BareDropSite.h"
 #include "analyzer/DropReasonMatcher.h"
+#include "analyzer/FunctionDropSummaries.h"
+#include "analyzer/FunctionUses.h"
 #include "analyzer/ProgramClassifier.h"
 #include "llvm/ADT/DenseMap.h"
+#include <memory>
 #include <vector>
 
 namespace clang {
@@ -23,14 +30,22 @@ class FunctionDecl;
 
 namespace bpftidy {
 
+class DropValue;
+struct SourceNotifyDecision;
+class SourceNotifyRule;
+
 class BareDropFinder {
 public:
   explicit BareDropFinder(const BareDropOptions &Options);
+  ~BareDropFinder();
 
-  /// Examines one function definition; programs contribute occurrences.
+  /// Records one function definition of the translation unit.
   void addFunction(const clang::FunctionDecl &F, clang::ASTContext &Ctx);
 
-  /// The sites found so far, in source order of their first occurrence.
+  /// Analyses the functions recorded; call once, after the last one.
+  void finish(clang::ASTContext &Ctx);
+
+  /// The sites found, in source order of their first occurrence.
   const std::vector<BareDropSite> &sites() const { return Sites; }
 
   const DropReasonMatcher &matcher() const { return Matcher; }
@@ -38,10 +53,21 @@ public:
   void clear();
 
 private:
+  void examine(const clang::FunctionDecl &F, const ProgramInfo &Info,
+               const SourceNotifyDecision *Helper, clang::ASTContext &Ctx);
+  bool describePropagated(const clang::ReturnStmt &Return,
+                          const DropValue &Value, BareDropOccurrence &O,
+                          clang::ASTContext &Ctx);
   void addOccurrence(BareDropOccurrence Occurrence, clang::ASTContext &Ctx);
 
   ProgramClassifier Classifier;
   DropReasonMatcher Matcher;
+  FunctionUses Uses;
+  FunctionDropSummaries Summaries;
+  /// The reporting rule for helpers; lives while finish() runs.
+  std::unique_ptr<SourceNotifyRule> Rule;
+  std::vector<const clang::FunctionDecl *> Definitions;
+  llvm::DenseMap<const clang::FunctionDecl *, ProgramInfo> Programs;
   std::vector<BareDropSite> Sites;
   llvm::DenseMap<unsigned, size_t> SiteIndex; // raw spelling loc -> Sites
 };

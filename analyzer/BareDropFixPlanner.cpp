@@ -123,6 +123,41 @@ bool BareDropFixPlanner::resolveTemplate(ASTContext &Ctx, Preprocessor &PP,
 }
 
 std::optional<Direction>
+BareDropFixPlanner::occurrenceDirection(const BareDropOccurrence &O,
+                                        ASTContext &Ctx, Preprocessor &PP,
+                                        std::string &WhyNot) {
+  if (O.Info.isProgram())
+    return Directions.programDirection(*O.Function, O.Info, Ctx, PP, WhyNot);
+  // A helper's drops go the way of the programs returning its value; they
+  // must all agree.
+  std::optional<Direction> Agreed;
+  for (const auto &[Program, Info] : O.Programs) {
+    auto Dir = Directions.programDirection(*Program, Info, Ctx, PP, WhyNot);
+    if (!Dir)
+      return std::nullopt;
+    if (Agreed && Agreed->Expression != Dir->Expression) {
+      WhyNot = "the programs returning the value of '" +
+               O.Function->getName().str() +
+               "' drop in different directions ('" +
+               O.Programs.front().first->getName().str() +
+               "': " + Agreed->Expression + ", '" + Program->getName().str() +
+               "': " + Dir->Expression + ")";
+      return std::nullopt;
+    }
+    if (!Agreed)
+      Agreed =
+          Direction{Dir->Expression, Dir->Source +
+                                         " (which returns the "
+                                         "value of '" +
+                                         O.Function->getName().str() + "')"};
+  }
+  if (!Agreed)
+    WhyNot =
+        "no program returns the value of '" + O.Function->getName().str() + "'";
+  return Agreed;
+}
+
+std::optional<Direction>
 BareDropFixPlanner::siteDirection(const BareDropSite &Site, ASTContext &Ctx,
                                   Preprocessor &PP, std::string &WhyNot) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -132,8 +167,7 @@ BareDropFixPlanner::siteDirection(const BareDropSite &Site, ASTContext &Ctx,
   std::string FirstWhyNot;
   for (const BareDropOccurrence &O : Site.Occurrences) {
     std::string Why;
-    PerProgram.push_back(
-        Directions.programDirection(*O.Program, O.Info, Ctx, PP, Why));
+    PerProgram.push_back(occurrenceDirection(O, Ctx, PP, Why));
     if (!PerProgram.back() && FirstWhyNot.empty())
       FirstWhyNot = Why;
   }
@@ -170,7 +204,7 @@ BareDropFixPlanner::siteDirection(const BareDropSite &Site, ASTContext &Ctx,
           // The parameter must agree with what the program says elsewhere.
           if (PerProgram[I] && PerProgram[I]->Expression != Mapped) {
             WhyNot = "macro parameter '" + Param + "' gives " + Mapped +
-                     " for '" + Site.Occurrences[I].Program->getName().str() +
+                     " for '" + Site.Occurrences[I].Function->getName().str() +
                      "', but " + PerProgram[I]->Source + " say " +
                      PerProgram[I]->Expression;
             return std::nullopt;
@@ -225,16 +259,24 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
     Range = This;
   }
 
-  // ${ctx}: the program's context parameter, named alike everywhere.
-  std::string ContextName;
+  // A propagated value that may also be a valid verdict is not rewritten
+  // as a whole.
   for (const BareDropOccurrence &O : Site.Occurrences) {
-    if (O.Program->getNumParams() == 0 ||
-        O.Program->getParamDecl(0)->getName().empty()) {
-      Plan.WhyNot =
-          "'" + O.Program->getName().str() + "' has no named context parameter";
+    if (!O.WhyNoFix.empty()) {
+      Plan.WhyNot = O.WhyNoFix;
       return Plan;
     }
-    std::string Name = O.Program->getParamDecl(0)->getName().str();
+  }
+
+  // ${ctx}: the context parameter of the function holding the return (the
+  // program's, or the helper's that receives it), named alike everywhere.
+  std::string ContextName;
+  for (const BareDropOccurrence &O : Site.Occurrences) {
+    if (!O.Context) {
+      Plan.WhyNot = O.WhyNoContext;
+      return Plan;
+    }
+    std::string Name = O.Context->getName().str();
     if (!ContextName.empty() && Name != ContextName) {
       Plan.WhyNot = "the context parameter is named differently in "
                     "different expansions";

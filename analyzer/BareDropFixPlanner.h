@@ -55,6 +55,12 @@ private:
   /// The template to use in this translation unit, or an error text.
   bool resolveTemplate(clang::ASTContext &Ctx, clang::Preprocessor &PP,
                        std::string &Template, std::string &WhyNot);
+  /// The direction of one occurrence: its program's, or the one every
+  /// program returning the helper's value agrees on.
+  std::optional<Direction> occurrenceDirection(const BareDropOccurrence &O,
+                                               clang::ASTContext &Ctx,
+                                               clang::Preprocessor &PP,
+                                               std::string &WhyNot);
   std::optional<Direction> siteDirection(const BareDropSite &Site,
                                          clang::ASTContext &Ctx,
                                          clang::Preprocessor &PP,

@@ -5,6 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace clang::ast_matchers;
@@ -131,35 +132,61 @@ void BareDropReturnCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void BareDropReturnCheck::onEndOfTranslationUnit() {
-  if (Context && PP)
+  if (Context && PP) {
+    Finder.finish(*Context);
     for (const bpftidy::BareDropSite &Site : Finder.sites())
       report(Site);
+  }
   Finder.clear();
   Planner.reset();
   Context = nullptr;
 }
 
+/// Who returns the value, the same for every expansion and configuration
+/// of the site where possible.
+static std::string whoReturns(const bpftidy::BareDropSite &Site) {
+  const bpftidy::BareDropOccurrence &First = Site.Occurrences.front();
+  if (!Site.GeneratingMacro.empty())
+    return "programs expanded from '" + Site.GeneratingMacro + "' return";
+  std::string Name = First.Function->getName().str();
+  switch (First.Kind) {
+  case bpftidy::BareDropKind::Literal:
+    return (bpftidy::ProgramClassifier::describe(First.Info.Kind) + " '" +
+            Name + "' returns")
+        .str();
+  case bpftidy::BareDropKind::InlineCallee:
+    return "function '" + Name +
+           "', whose value its callers return to the kernel, returns";
+  case bpftidy::BareDropKind::Propagated:
+    // Not the kind of function: a declare_tailcall_if() function is a tail
+    // call in one configuration and inline in another.
+    return "'" + Name + "' returns";
+  }
+  return "'" + Name + "' returns";
+}
+
 void BareDropReturnCheck::report(const bpftidy::BareDropSite &Site) {
   const SourceManager &SM = Context->getSourceManager();
   const bpftidy::BareDropOccurrence &First = Site.Occurrences.front();
-
-  // The message is the same for every expansion and configuration, so that
-  // repeats of one site collapse into one finding.
-  std::string Who;
-  if (!Site.GeneratingMacro.empty())
-    Who = "programs expanded from '" + Site.GeneratingMacro + "' return";
-  else
-    Who = (bpftidy::ProgramClassifier::describe(First.Info.Kind) + " '" +
-           First.Program->getName() + "' returns")
-              .str();
+  const std::string Who = whoReturns(Site);
+  const bool Propagated = First.Kind == bpftidy::BareDropKind::Propagated;
 
   bpftidy::FixPlan Plan = Planner.plan(Site, *Context, *PP);
   {
-    auto Diag = diag(Site.Location,
-                     "%0 drop reason '%1' without a drop notification: the "
-                     "drop is silent, and the kernel takes the value for an "
-                     "unknown verdict and may let the packet pass")
-                << Who << First.Reason.Name;
+    // The message is the same for every expansion and configuration, so
+    // that repeats of one site collapse into one finding.
+    auto Diag =
+        Propagated
+            ? diag(Site.Location,
+                   "%0 %1, which may hold %2, without a drop notification: "
+                   "the drop is silent, and the kernel takes the value for "
+                   "an unknown verdict and may let the packet pass")
+                  << Who << First.Returned << First.From
+            : diag(Site.Location,
+                   "%0 drop reason '%1' without a drop notification: the "
+                   "drop is silent, and the kernel takes the value for an "
+                   "unknown verdict and may let the packet pass")
+                  << Who << First.Reason.Name;
     if (Plan.Fix) {
       const tooling::Replacement &Edit = Plan.Fix->Edit;
       FileID File = SM.getFileID(Site.Location);
@@ -172,14 +199,35 @@ void BareDropReturnCheck::report(const bpftidy::BareDropSite &Site) {
     }
   }
 
+  if (Propagated && !First.Reasons.empty())
+    diag(Site.Location, "drop reasons it may carry here: %0",
+         DiagnosticIDs::Note)
+        << llvm::join(First.Reasons, ", ");
+  if (!First.Info.isProgram()) {
+    std::vector<std::string> Names;
+    for (const bpftidy::BareDropOccurrence &O : Site.Occurrences)
+      for (const auto &[Program, Info] : O.Programs) {
+        std::string Name = (bpftidy::ProgramClassifier::describe(Info.Kind) +
+                            " '" + Program->getName() + "'")
+                               .str();
+        if (!llvm::is_contained(Names, Name))
+          Names.push_back(Name);
+      }
+    if (!Names.empty())
+      diag(Site.Location,
+           "the value of '%0' is returned to the kernel by %1, so the drop "
+           "is notified where it is made",
+           DiagnosticIDs::Note)
+          << First.Function->getName() << llvm::join(Names, ", ");
+  }
   if (!Site.GeneratingMacro.empty()) {
     llvm::StringSet<> Named;
     for (const bpftidy::BareDropOccurrence &O : Site.Occurrences)
-      if (Named.insert(O.Program->getName()).second)
+      if (Named.insert(O.Function->getName()).second)
         diag(SM.getExpansionLoc(O.Return->getReturnLoc()),
              "%0 '%1' is expanded here", DiagnosticIDs::Note)
             << bpftidy::ProgramClassifier::describe(O.Info.Kind)
-            << O.Program->getName();
+            << O.Function->getName();
   }
   if (!Plan.Fix)
     diag(Site.Location, "no fix offered: %0", DiagnosticIDs::Note)

@@ -1,5 +1,5 @@
 //===- DropReasonMatcher.h - recognise drop reasons and notifications -*-
-//C++-*-//
+// C++-*-//
 //
 // A drop reason is a negative code naming why a packet is dropped: a macro or
 // enumerator whose name matches the configured pattern (DROP_* by default),

@@ -1,0 +1,316 @@
+//===- DropFlowAnalysis.cpp -----------------------------------------------===//
+
+#include "analyzer/DropFlowAnalysis.h"
+#include "analyzer/DropReasonMatcher.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include "clang/Basic/Builtins.h"
+#include "llvm/ADT/DenseMap.h"
+#include <map>
+
+using namespace clang;
+
+namespace bpftidy {
+
+DropValue FunctionFlow::returnedValue() const {
+  DropValue All;
+  for (const auto &[Return, Value] : Returns)
+    All.join(Value);
+  return All;
+}
+
+const DropValue *FunctionFlow::valueAt(const ReturnStmt *Return) const {
+  for (const auto &[R, Value] : Returns)
+    if (R == Return)
+      return &Value;
+  return nullptr;
+}
+
+namespace {
+
+/// A tracked storage location: a local variable, then the fields selected
+/// from it (`ct_buffer.ret` is {ct_buffer, ret}).
+using Lvalue = std::vector<const void *>;
+using State = std::map<Lvalue, DropValue>;
+
+/// Whether \p Key is \p Prefix or a field inside it.
+bool within(const Lvalue &Key, const Lvalue &Prefix) {
+  return Key.size() >= Prefix.size() &&
+         std::equal(Prefix.begin(), Prefix.end(), Key.begin());
+}
+
+/// `__builtin_expect(X, C)` (likely/unlikely) has the value of X.
+const Expr *throughExpect(const Expr *E) {
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (Call->getBuiltinCallee() == Builtin::BI__builtin_expect &&
+        Call->getNumArgs() == 2)
+      return Call->getArg(0);
+  return nullptr;
+}
+
+class DropFlow {
+public:
+  DropFlow(ASTContext &Ctx, const DropReasonMatcher &Matcher,
+           CalleeValueFn CalleeValue)
+      : Ctx(Ctx), Matcher(Matcher), CalleeValue(CalleeValue) {}
+
+  FunctionFlow run(const FunctionDecl &F);
+
+private:
+  std::optional<Lvalue> lvalueOf(const Expr *E) const;
+  DropValue evaluate(const Expr *E, const State &S) const;
+  DropValue load(const Lvalue &L, const State &S) const;
+  void store(const Lvalue &L, DropValue V, State &S) const;
+  void transfer(const Stmt *Element, State &S, FunctionFlow &Flow,
+                llvm::DenseMap<const ReturnStmt *, size_t> &ReturnIndex) const;
+  void refine(const Expr *Condition, bool Holds, State &S) const;
+
+  ASTContext &Ctx;
+  const DropReasonMatcher &Matcher;
+  CalleeValueFn CalleeValue;
+};
+
+std::optional<Lvalue> DropFlow::lvalueOf(const Expr *E) const {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Var->hasLocalStorage())
+        return Lvalue{Var->getCanonicalDecl()};
+    return std::nullopt;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    if (Member->isArrow())
+      return std::nullopt;
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    auto Base = lvalueOf(Member->getBase());
+    if (!Field || !Base)
+      return std::nullopt;
+    Base->push_back(Field->getCanonicalDecl());
+    return Base;
+  }
+  return std::nullopt;
+}
+
+DropValue DropFlow::load(const Lvalue &L, const State &S) const {
+  auto It = S.find(L);
+  return It == S.end() ? DropValue::unknown() : It->second;
+}
+
+void DropFlow::store(const Lvalue &L, DropValue V, State &S) const {
+  // Writing a struct replaces what was known of its fields.
+  for (auto It = S.lower_bound(L); It != S.end() && within(It->first, L);)
+    It = S.erase(It);
+  S[L] = std::move(V);
+}
+
+DropValue DropFlow::evaluate(const Expr *E, const State &S) const {
+  E = E->IgnoreParens();
+  if (Matcher.isNotification(*E, Ctx))
+    return DropValue::notified();
+  if (auto Reason = Matcher.literalDropReason(*E, Ctx))
+    return DropValue::drop({Reason->Name, nullptr}, {Reason->Name});
+  E = E->IgnoreParenCasts();
+  Expr::EvalResult Result;
+  if (!E->isValueDependent() && E->EvaluateAsInt(Result, Ctx))
+    return DropValue::constant(Result.Val.getInt().getExtValue());
+  if (auto L = lvalueOf(E))
+    return load(*L, S);
+  if (const Expr *Inner = throughExpect(E))
+    return evaluate(Inner, S);
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (auto V = CalleeValue(*Callee))
+        return V->asSeenByCaller({Callee->getName().str(), Callee});
+    return DropValue::unknown();
+  }
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
+    DropValue V = evaluate(Cond->getTrueExpr(), S);
+    V.join(evaluate(Cond->getFalseExpr(), S));
+    return V;
+  }
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E))
+    if (Binary->getOpcode() == BO_Assign || Binary->getOpcode() == BO_Comma)
+      return evaluate(Binary->getRHS(), S);
+  return DropValue::unknown();
+}
+
+void DropFlow::transfer(
+    const Stmt *Element, State &S, FunctionFlow &Flow,
+    llvm::DenseMap<const ReturnStmt *, size_t> &ReturnIndex) const {
+  if (const auto *Decls = dyn_cast<DeclStmt>(Element)) {
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        if (Var->hasLocalStorage())
+          store({Var->getCanonicalDecl()},
+                Var->getInit() && !isa<InitListExpr>(Var->getInit())
+                    ? evaluate(Var->getInit(), S)
+                    : DropValue::unknown(),
+                S);
+    return;
+  }
+  if (const auto *Binary = dyn_cast<BinaryOperator>(Element)) {
+    if (!Binary->isAssignmentOp())
+      return;
+    if (auto L = lvalueOf(Binary->getLHS()))
+      store(*L,
+            Binary->getOpcode() == BO_Assign ? evaluate(Binary->getRHS(), S)
+                                             : DropValue::unknown(),
+            S);
+    return;
+  }
+  if (const auto *Unary = dyn_cast<UnaryOperator>(Element)) {
+    auto L = lvalueOf(Unary->getSubExpr());
+    if (!L)
+      return;
+    if (Unary->isIncrementDecrementOp()) {
+      store(*L, DropValue::unknown(), S);
+    } else if (Unary->getOpcode() == UO_AddrOf) {
+      // Whoever gets the address may write anything there.
+      for (auto It = S.lower_bound(*L); It != S.end() && within(It->first, *L);
+           ++It)
+        It->second.join(DropValue::unknown());
+    }
+    return;
+  }
+  if (const auto *Return = dyn_cast<ReturnStmt>(Element)) {
+    const Expr *Value = Return->getRetValue();
+    if (!Value)
+      return;
+    DropValue V = evaluate(Value, S);
+    auto [It, Inserted] = ReturnIndex.try_emplace(Return, Flow.Returns.size());
+    if (Inserted)
+      Flow.Returns.emplace_back(Return, std::move(V));
+    else
+      Flow.Returns[It->second].second = std::move(V);
+  }
+}
+
+void DropFlow::refine(const Expr *Condition, bool Holds, State &S) const {
+  const Expr *E = Condition->IgnoreParenCasts();
+  if (const Expr *Inner = throughExpect(E))
+    return refine(Inner, Holds, S);
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    if (Unary->getOpcode() == UO_LNot)
+      return refine(Unary->getSubExpr(), !Holds, S);
+
+  // The tested storage: `x`, or `x` in `(x = f())`.
+  auto Tested = [&](const Expr *Side) -> std::optional<Lvalue> {
+    Side = Side->IgnoreParenCasts();
+    if (const auto *Assign = dyn_cast<BinaryOperator>(Side))
+      if (Assign->getOpcode() == BO_Assign)
+        Side = Assign->getLHS();
+    return lvalueOf(Side);
+  };
+  auto Constant = [&](const Expr *Side) -> std::optional<int64_t> {
+    Expr::EvalResult Result;
+    if (!Side->isValueDependent() && Side->EvaluateAsInt(Result, Ctx))
+      return Result.Val.getInt().getExtValue();
+    return std::nullopt;
+  };
+
+  std::optional<Lvalue> L;
+  BinaryOperatorKind Op = BO_NE;
+  int64_t K = 0;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E);
+      Binary && Binary->isComparisonOp()) {
+    Op = Binary->getOpcode();
+    if (auto C = Constant(Binary->getRHS());
+        C && (L = Tested(Binary->getLHS())))
+      K = *C;
+    else if (auto C = Constant(Binary->getLHS());
+             C && (L = Tested(Binary->getRHS()))) {
+      K = *C;
+      Op = BinaryOperator::reverseComparisonOp(Op);
+    }
+  } else {
+    L = Tested(E); // `if (x)` is `x != 0`
+  }
+  if (!L)
+    return;
+  DropValue V = load(*L, S);
+  V.refine(Op, K, Holds);
+  S[*L] = std::move(V);
+}
+
+FunctionFlow DropFlow::run(const FunctionDecl &F) {
+  FunctionFlow Flow;
+  Stmt *Body = F.getBody();
+  if (!Body)
+    return Flow;
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&F, Body, &Ctx, std::move(Options));
+  if (!Graph)
+    return Flow;
+  Flow.Analysed = true;
+
+  PostOrderCFGView Order(Graph.get());
+  ForwardDataflowWorklist Worklist(*Graph, &Order);
+  std::vector<std::optional<State>> Entry(Graph->getNumBlockIDs());
+  llvm::DenseMap<const ReturnStmt *, size_t> ReturnIndex;
+
+  const CFGBlock &EntryBlock = Graph->getEntry();
+  Entry[EntryBlock.getBlockID()] = State();
+  Worklist.enqueueBlock(&EntryBlock);
+  // States only grow and their height is bounded; the budget guards
+  // against a lattice bug turning into a hang.
+  unsigned Budget = 64 * Graph->getNumBlockIDs() + 64;
+  while (const CFGBlock *Block = Worklist.dequeue()) {
+    if (Budget-- == 0)
+      break;
+    State S = *Entry[Block->getBlockID()];
+    for (const CFGElement &Element : *Block)
+      if (auto Statement = Element.getAs<CFGStmt>())
+        transfer(Statement->getStmt(), S, Flow, ReturnIndex);
+
+    const Expr *Condition =
+        Block->succ_size() == 2 ? Block->getLastCondition() : nullptr;
+    unsigned Index = 0;
+    for (const CFGBlock *Succ : Block->succs()) {
+      unsigned Branch = Index++;
+      if (!Succ)
+        continue;
+      State Out = S;
+      if (Condition)
+        refine(Condition, Branch == 0, Out);
+      std::optional<State> &In = Entry[Succ->getBlockID()];
+      if (!In) {
+        In = std::move(Out);
+      } else {
+        State Joined = *In;
+        for (auto &[Key, Value] : Out) {
+          auto It = Joined.find(Key);
+          if (It == Joined.end())
+            Joined.emplace(Key, DropValue::unknown()).first->second.join(Value);
+          else
+            It->second.join(Value);
+        }
+        // A key missing on one side is unknown there.
+        for (auto &[Key, Value] : Joined)
+          if (!Out.count(Key))
+            Value.join(DropValue::unknown());
+        if (Joined == *In)
+          continue;
+        In = std::move(Joined);
+      }
+      Worklist.enqueueBlock(Succ);
+    }
+  }
+  return Flow;
+}
+
+} // namespace
+
+FunctionFlow analyzeDropFlow(const FunctionDecl &F, ASTContext &Ctx,
+                             const DropReasonMatcher &Matcher,
+                             CalleeValueFn CalleeValue) {
+  return DropFlow(Ctx, Matcher, CalleeValue).run(F);
+}
+
+} // namespace bpftidy

@@ -1,0 +1,57 @@
+//===- FunctionDropSummaries.h - may a function return a drop? -*- C++ -*-===//
+//
+// Function summaries over the translation unit's call graph: for each
+// function the dataflow (DropFlowAnalysis) is run once, bottom-up on
+// demand, and its result says which of its returns may return a drop
+// reason, which reasons, and from where (literal drops, propagated values,
+// callees). BPF has no recursion, but a call cycle is still cut: a call of
+// a function whose summary is being computed is "unknown".
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BPF_TIDY_ANALYZER_FUNCTIONDROPSUMMARIES_H
+#define BPF_TIDY_ANALYZER_FUNCTIONDROPSUMMARIES_H
+
+#include "analyzer/DropFlowAnalysis.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <memory>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+} // namespace clang
+
+namespace bpftidy {
+
+class DropReasonMatcher;
+
+class FunctionDropSummaries {
+public:
+  explicit FunctionDropSummaries(const DropReasonMatcher &Matcher)
+      : Matcher(Matcher) {}
+
+  /// The dataflow result of the definition of \p F (computed once).
+  const FunctionFlow &flow(const clang::FunctionDecl &F,
+                           clang::ASTContext &Ctx);
+
+  /// What a call of \p F may yield, or nothing when unknown (no body in
+  /// this translation unit, or a call cycle).
+  std::optional<DropValue> callValue(const clang::FunctionDecl &F,
+                                     clang::ASTContext &Ctx);
+
+  void clear() {
+    Flows.clear();
+    InProgress.clear();
+  }
+
+private:
+  const DropReasonMatcher &Matcher;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFlow>>
+      Flows;
+  llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+};
+
+} // namespace bpftidy
+
+#endif // BPF_TIDY_ANALYZER_FUNCTIONDROPSUMMARIES_H
