@@ -265,4 +265,18 @@ TEST(DifferentialTest, BareDropDefinition) {
   EXPECT_FALSE(run("v4", "p", 0).isBareDrop());
 }
 
+TEST(DifferentialTest, BrokenConfigurationsAreNotCompared) {
+  TreeResults Before = tree(
+      "before", {run("v4", SitePacket, DropInvalid), run("v4", "ipv4 tcp", 0)});
+  TreeResults After = tree("after", {});
+  After.Failures.push_back({"build", "v4", "", "", "building failed", ""});
+  DifferentialResult R = compareTrees(Before, After, {site()}, allKinds());
+  ASSERT_EQ(R.Failures.size(), 1u);
+  EXPECT_EQ(R.Failures[0].Message,
+            "not compared: the configuration failed to build or load");
+  ASSERT_EQ(R.SiteChecks.size(), 1u);
+  EXPECT_EQ(R.SiteChecks[0].Status, SiteStatus::Unverified);
+  EXPECT_EQ(R.PacketsCompared, 0u);
+}
+
 } // namespace
