@@ -1,0 +1,82 @@
+// Values that carry a drop reason along some path: a variable assigned a
+// drop reason, a struct field holding a helper's result, and a `return ret;`
+// that passes valid verdicts on other paths. The last one is reported
+// without a fix: wrapping the whole value would turn its verdicts into
+// drops.
+//
+// RUN: %check_bpf_tidy --compile %s %t
+
+#include "drop_2022.h"
+
+#define SECLABEL	42
+
+struct ct_buffer {
+	int ret;
+	int l4_off;
+};
+
+/* CT_NEW (0), CT_ESTABLISHED (1) or a drop reason. */
+static __always_inline int ct_lookup(struct __sk_buff *ctx)
+{
+	if (ctx->protocol == 47)
+		return DROP_CT_UNKNOWN_PROTO;
+	return ctx->mark ? 1 : 0;
+}
+
+SEC("to-container")
+int to_container(struct __sk_buff *ctx)
+{
+	struct ct_buffer ct_buffer = {};
+	int ret = CTX_ACT_OK;
+
+	if (ctx->len < 14)
+		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,
+					      CTX_ACT_DROP, METRIC_INGRESS);
+
+	ct_buffer.ret = ct_lookup(ctx);
+	if (ct_buffer.ret < 0)
+		return ct_buffer.ret;
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'to_container' returns 'ct_buffer.ret', which may hold a drop reason from 'ct_lookup', without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-FIXES: {{^}}		return send_drop_notify_error(ctx, SECLABEL, ct_buffer.ret,{{$}}
+// CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_INGRESS);{{$}}
+
+	if (ctx->tc_index == 1) {
+		ret = DROP_INVALID;
+		goto out;
+	}
+	if (ctx->tc_index == 2)
+		ret = DROP_POLICY;
+	else if (ctx->tc_index == 3)
+		ret = CTX_ACT_REDIRECT;
+	ctx->cb[0] = ct_buffer.ret;
+	return ret;
+// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: 'to_container' returns 'ret', which may hold drop reason 'DROP_POLICY', without a drop notification
+// CHECK-MESSAGES: :[[@LINE-2]]:2: note: no fix offered: 'ret' may also be a valid verdict
+// CHECK-FIXES: {{^}}	return ret;{{$}}
+out:
+	return ret;
+// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: 'to_container' returns 'ret', which may hold drop reason 'DROP_INVALID', without a drop notification
+// CHECK-FIXES: {{^}}	return send_drop_notify_error(ctx, SECLABEL, ret, CTX_ACT_DROP,{{$}}
+// CHECK-FIXES-NEXT: {{^}}				      METRIC_INGRESS);{{$}}
+}
+
+SEC("to-container")
+int to_container_verdicts(struct __sk_buff *ctx)
+{
+	int ret = CTX_ACT_OK;
+
+	if (ctx->len < 14)
+		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,
+					      CTX_ACT_DROP, METRIC_INGRESS);
+	if (ctx->mark == 1)
+		ret = DROP_INVALID;
+	else if (ctx->mark == 2)
+		ret = TC_ACT_UNSPEC;
+	return ret;
+// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: 'to_container_verdicts' returns 'ret', which may hold drop reason 'DROP_INVALID', without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES: :[[@LINE-2]]:2: note: drop reasons it may carry here: DROP_INVALID
+// CHECK-MESSAGES: :[[@LINE-3]]:2: note: no fix offered: 'ret' may also be a valid verdict or another non-drop value here (no guard such as '< 0' proves it negative); notifying would turn those into drops: notify where the drop reason is produced, or return it under a guard
+// CHECK-FIXES: {{^}}	return ret;{{$}}
+}
+
+char __license[] SEC("license") = "GPL";
