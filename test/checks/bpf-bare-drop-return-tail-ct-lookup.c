@@ -44,12 +44,16 @@ TAIL_CT_LOOKUP4(CILIUM_CALL_IPV4_CT_EGRESS, tail_ipv4_ct_egress, CT_EGRESS,
 // CHECK-FIXES-NEXT: {{^}}		return send_drop_notify_error(ctx, SECLABEL,		\{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      DROP_INVALID,		\{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP,		\{{$}}
-// CHECK-FIXES-NEXT: {{^}}					      (DIR == CT_EGRESS ? METRIC_EGRESS : METRIC_INGRESS)); \{{$}}
+// CHECK-FIXES-NEXT: {{^}}					      (DIR == CT_EGRESS ?	\{{$}}
+// CHECK-FIXES-NEXT: {{^}}					       METRIC_EGRESS :		\{{$}}
+// CHECK-FIXES-NEXT: {{^}}					       METRIC_INGRESS));	\{{$}}
 // CHECK-FIXES-NEXT: {{^}}	if (ctx->protocol == 0)						\{{$}}
 // CHECK-FIXES-NEXT: {{^}}		return send_drop_notify_error(ctx, SECLABEL,		\{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      DROP_CT_UNKNOWN_PROTO,	\{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP,		\{{$}}
-// CHECK-FIXES-NEXT: {{^}}					      (DIR == CT_EGRESS ? METRIC_EGRESS : METRIC_INGRESS)); \{{$}}
+// CHECK-FIXES-NEXT: {{^}}					      (DIR == CT_EGRESS ?	\{{$}}
+// CHECK-FIXES-NEXT: {{^}}					       METRIC_EGRESS :		\{{$}}
+// CHECK-FIXES-NEXT: {{^}}					       METRIC_INGRESS));	\{{$}}
 // CHECK-FIXES-NEXT: {{^}}	ctx->cb[0] = DIR;						\{{$}}
 // CHECK-FIXES-NEXT: {{^}}	return CTX_ACT_OK;						\{{$}}
 // CHECK-FIXES-NEXT: {{^}}}{{$}}
