@@ -203,22 +203,23 @@ void BareDropReturnCheck::report(const bpftidy::BareDropSite &Site) {
     diag(Site.Location, "drop reasons it may carry here: %0",
          DiagnosticIDs::Note)
         << llvm::join(First.Reasons, ", ");
-  if (!First.Info.isProgram()) {
+  // One note per helper (per expansion of a generating macro) naming the
+  // programs that return its value.
+  llvm::StringSet<> Explained;
+  for (const bpftidy::BareDropOccurrence &O : Site.Occurrences) {
+    if (O.Info.isProgram() || !Explained.insert(O.Function->getName()).second)
+      continue;
     std::vector<std::string> Names;
-    for (const bpftidy::BareDropOccurrence &O : Site.Occurrences)
-      for (const auto &[Program, Info] : O.Programs) {
-        std::string Name = (bpftidy::ProgramClassifier::describe(Info.Kind) +
-                            " '" + Program->getName() + "'")
-                               .str();
-        if (!llvm::is_contained(Names, Name))
-          Names.push_back(Name);
-      }
+    for (const auto &[Program, Info] : O.Programs)
+      Names.push_back((bpftidy::ProgramClassifier::describe(Info.Kind) + " '" +
+                       Program->getName() + "'")
+                          .str());
     if (!Names.empty())
       diag(Site.Location,
            "the value of '%0' is returned to the kernel by %1, so the drop "
            "is notified where it is made",
            DiagnosticIDs::Note)
-          << First.Function->getName() << llvm::join(Names, ", ");
+          << O.Function->getName() << llvm::join(Names, ", ");
   }
   if (!Site.GeneratingMacro.empty()) {
     llvm::StringSet<> Named;
