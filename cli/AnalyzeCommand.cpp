@@ -322,8 +322,14 @@ int analyzeMain(int Argc, const char **Argv) {
   auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::getRealFileSystem());
   auto Log = std::make_shared<ReadLog>();
-  auto AnalysisFS = llvm::makeIntrusiveRefCnt<RecordingFileSystem>(
-      llvm::vfs::getRealFileSystem(), Log);
+  // Each unit reads through its own physical file system (its own working
+  // directory, not the process's), recording what it read in one log.
+  FileSystemFactory MakeAnalysisFS = [Log] {
+    return llvm::makeIntrusiveRefCnt<RecordingFileSystem>(
+        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+            llvm::vfs::createPhysicalFileSystem().release()),
+        Log);
+  };
 
   // Validate the configuration once, up front; each unit then makes its
   // own provider (they cache and are not shared between threads).
@@ -369,7 +375,7 @@ int analyzeMain(int Argc, const char **Argv) {
     return ExitUsage;
 
   std::vector<UnitResult> Results =
-      runUnits(Units, MakeOptions, AnalysisFS, Jobs);
+      runUnits(Units, MakeOptions, MakeAnalysisFS, Jobs);
   MergedFindings Merged = mergeFindings(Units, Results);
   std::vector<ClangTidyError> Errors = diagnosticsOf(Merged);
 

@@ -32,11 +32,12 @@ private:
 
 static UnitResult runUnit(const AnalysisUnit &Unit,
                           const OptionsProviderFactory &MakeOptions,
-                          llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+                          const FileSystemFactory &MakeFileSystem) {
   tidy::ClangTidyContext Context(MakeOptions(),
                                  /*AllowEnablingAnalyzerAlphaCheckers=*/false);
   SingleCommandDatabase Database(Unit.Command);
-  auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(FS);
+  auto Overlay =
+      llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(MakeFileSystem());
   UnitResult Result;
   Result.Errors = tidy::runClangTidy(Context, Database, {Unit.File}, Overlay,
                                      /*ApplyAnyFix=*/false);
@@ -46,17 +47,18 @@ static UnitResult runUnit(const AnalysisUnit &Unit,
 std::vector<UnitResult>
 runUnits(const std::vector<AnalysisUnit> &Units,
          const OptionsProviderFactory &MakeOptions,
-         llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, unsigned Jobs,
-         const std::function<void(size_t Done)> &Progress) {
+         const FileSystemFactory &MakeFileSystem, unsigned Jobs,
+         const std::function<void(size_t Done, const UnitResult &Finished)>
+             &Progress) {
   std::vector<UnitResult> Results(Units.size());
   std::atomic<size_t> Done{0};
   std::mutex ProgressLock;
   auto RunOne = [&](size_t I) {
-    Results[I] = runUnit(Units[I], MakeOptions, FS);
+    Results[I] = runUnit(Units[I], MakeOptions, MakeFileSystem);
     size_t Finished = ++Done;
     if (Progress) {
       std::lock_guard<std::mutex> Guard(ProgressLock);
-      Progress(Finished);
+      Progress(Finished, Results[I]);
     }
   };
 

@@ -29,13 +29,22 @@ struct UnitResult {
 using OptionsProviderFactory =
     std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>;
 
+/// Makes the file system one unit is parsed through. Each unit needs its
+/// own: the tool sets the working directory of its file system to the
+/// compile command's directory, and on the process-wide real file system
+/// that would be a chdir racing with the other units' threads.
+using FileSystemFactory =
+    std::function<llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>()>;
+
 /// Runs every unit, \p Jobs at a time (0: one per core). \p Progress, if
-/// set, is called after each unit with the number done so far.
+/// set, is called after each unit (one call at a time) with the number done
+/// so far and that unit's result.
 std::vector<UnitResult>
 runUnits(const std::vector<AnalysisUnit> &Units,
          const OptionsProviderFactory &MakeOptions,
-         llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, unsigned Jobs,
-         const std::function<void(size_t Done)> &Progress = nullptr);
+         const FileSystemFactory &MakeFileSystem, unsigned Jobs,
+         const std::function<void(size_t Done, const UnitResult &Finished)>
+             &Progress = nullptr);
 
 } // namespace bpftidy
 
