@@ -14,8 +14,8 @@
 
 #include "analyzer/DropFlowAnalysis.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 #include <memory>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -42,6 +42,7 @@ public:
 
   void clear() {
     Flows.clear();
+    Provisional.clear();
     InProgress.clear();
   }
 
@@ -49,7 +50,13 @@ private:
   const DropReasonMatcher &Matcher;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFlow>>
       Flows;
-  llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  /// Results that saw a cut cycle through a caller still being computed:
+  /// valid for that caller's computation, not to be reused later.
+  std::vector<std::unique_ptr<FunctionFlow>> Provisional;
+  /// Functions being computed, with their depth on the computation stack.
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> InProgress;
+  /// The shallowest depth a cut cycle reached back to, while computing.
+  unsigned ShallowestCut = ~0u;
 };
 
 } // namespace bpftidy
