@@ -5,10 +5,18 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "cli/AnalysisUnit.h"
+#include "cli/Baseline.h"
+#include "cli/ChangedLines.h"
 #include "cli/ExitCodes.h"
 #include "cli/FindingMerger.h"
+#include "cli/FindingRecord.h"
+#include "cli/FindingsJson.h"
 #include "cli/FixApplier.h"
+#include "cli/OutputFile.h"
+#include "cli/ProgressReporter.h"
 #include "cli/RecordingFileSystem.h"
+#include "cli/SarifReport.h"
+#include "cli/Shard.h"
 #include "cli/UnitRunner.h"
 #include "config/ConfigurationList.h"
 #include "rewriters/EditSet.h"
@@ -17,13 +25,16 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -39,12 +50,18 @@ without a drop notification ("bare drops"), and fixes them.
 
   bpf-tidy [options] <source>... [-- <compiler flags>]
   bpf-tidy verify ...       build, load and run a datapath (see verify --help)
+  bpf-tidy migrate ...      fix a whole tree and prove it (see migrate --help)
 
 Flags come from a compilation database (-p <build dir>, or the nearest
 compile_commands.json above the first source) or from everything after '--'.
 Configuration is clang-tidy's: --checks, --config, --config-file, and
 .clang-tidy files found from each source upwards; check options are
 CheckOptions (see docs/checks/bpf-bare-drop-return.md).
+
+In CI: --format=json|sarif --output FILE for machines, --baseline to fail
+only on new findings, --shard K/N to split the units across jobs. In a
+pre-commit hook: --diff (only findings on the staged lines block). The
+whole reference: docs/usage.md.
 
 Exit codes:
   0  no findings left (after --fix: every finding was fixed)
@@ -125,6 +142,57 @@ static cl::list<std::string> ExtraArgsBefore(
     cl::desc("An argument to prepend to the compiler command line"),
     cl::cat(Category));
 
+enum class OutputFormat { Text, Json, Sarif };
+static cl::opt<OutputFormat> Format(
+    "format", cl::desc("How findings are reported (default text)"),
+    cl::values(clEnumValN(OutputFormat::Text, "text",
+                          "clang-style diagnostics, with source lines"),
+               clEnumValN(OutputFormat::Json, "json",
+                          "one JSON document (docs/usage.md, JSON output)"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0, for code-scanning services")),
+    cl::init(OutputFormat::Text), cl::cat(Category));
+static cl::opt<std::string>
+    OutputPath("output",
+               cl::desc("Write the findings report here instead of standard "
+                        "output (summary lines stay on standard error)"),
+               cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> BaselinePath(
+    "baseline",
+    cl::desc("Report (and count for the exit code) only findings not "
+             "recorded in this baseline (see --write-baseline)"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> WriteBaselinePath(
+    "write-baseline",
+    cl::desc("Record today's findings in this baseline file; they then "
+             "do not fail the run (exit 0 unless a file does not parse)"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string>
+    ShardSpec("shard",
+              cl::desc("Analyse only shard K of N (1-based) of the units "
+                       "(source x configuration), in a fixed order, so N "
+                       "jobs cover every unit exactly once"),
+              cl::value_desc("K/N"), cl::cat(Category));
+static cl::opt<std::string> DiffRef(
+    "diff", cl::ValueOptional,
+    cl::desc("Diff mode: analyse the changed sources (the given ones, else "
+             "those git reports; a header through the units that include "
+             "it) and report only findings on changed lines. Changes are "
+             "the staged ones (git diff --cached), or with --diff=REF those "
+             "since REF"),
+    cl::value_desc("REF"), cl::cat(Category));
+static cl::opt<bool> ChangedLinesOnly(
+    "changed-lines-only",
+    cl::desc("With --diff: report only findings on changed lines (default); "
+             "--changed-lines-only=false reports every finding in the "
+             "changed files (whole-file mode)"),
+    cl::init(true), cl::cat(Category));
+static cl::opt<bool> ShowProgress(
+    "progress",
+    cl::desc("Show progress on standard error: a bar on a terminal, a "
+             "line per tenth of the units otherwise"),
+    cl::init(false), cl::cat(Category));
+
 static llvm::raw_ostream &error() {
   return llvm::WithColor::error(llvm::errs(), "bpf-tidy");
 }
@@ -202,7 +270,7 @@ loadCompilations(int &Argc, const char **Argv, std::string &Error) {
 }
 
 static std::unique_ptr<tooling::CompilationDatabase>
-findCompilations(std::string &Error) {
+findCompilations(const std::vector<std::string> &Sources, std::string &Error) {
   std::string LoadError;
   if (!BuildPath.empty()) {
     auto Database = tooling::CompilationDatabase::autoDetectFromDirectory(
@@ -256,9 +324,23 @@ static void addExtraArgs(std::vector<AnalysisUnit> &Units) {
   }
 }
 
+/// Whether \p File is one of \p Files (by real path).
+static bool isOneOf(llvm::StringRef File,
+                    const std::vector<std::string> &Files) {
+  std::string Path = canonicalPath(File);
+  return llvm::any_of(
+      Files, [&](const std::string &F) { return canonicalPath(F) == Path; });
+}
+
 /// The units to analyse: from --configs, or from the compilation database
-/// (flags after '--', -p, or found above the first source).
+/// (flags after '--', -p, or found above the first source), for the
+/// \p Requested sources (all when none). With \p HeadersThroughUnits, a
+/// requested file that is not a translation unit (a header) makes every
+/// unit run: only the preprocessor, in each configuration, knows which
+/// include it.
 static bool collectUnits(std::unique_ptr<tooling::CompilationDatabase> Fixed,
+                         const std::vector<std::string> &Requested,
+                         bool HeadersThroughUnits,
                          std::vector<AnalysisUnit> &Units) {
   std::string Error;
   if (!ConfigsFile.empty()) {
@@ -272,19 +354,24 @@ static bool collectUnits(std::unique_ptr<tooling::CompilationDatabase> Fixed,
       return false;
     }
     Units = unitsFromConfigurationList(*List, "clang");
-    if (!Sources.empty())
-      llvm::erase_if(Units, [](const AnalysisUnit &U) {
-        return llvm::none_of(Sources, [&](const std::string &S) {
-          return canonicalPath(S) == canonicalPath(U.File);
+    bool HeaderRequested =
+        HeadersThroughUnits &&
+        llvm::any_of(Requested, [&](const std::string &File) {
+          return llvm::none_of(Units, [&](const AnalysisUnit &U) {
+            return canonicalPath(U.File) == canonicalPath(File);
+          });
         });
+    if (!Requested.empty() && !HeaderRequested)
+      llvm::erase_if(Units, [&](const AnalysisUnit &U) {
+        return !isOneOf(U.File, Requested);
       });
   } else {
     std::unique_ptr<tooling::CompilationDatabase> Database = std::move(Fixed);
-    if (!Database && !(Database = findCompilations(Error))) {
+    if (!Database && !(Database = findCompilations(Requested, Error))) {
       error() << Error << "\n";
       return false;
     }
-    std::vector<std::string> Files(Sources.begin(), Sources.end());
+    std::vector<std::string> Files = Requested;
     if (Files.empty()) {
       if (BuildPath.empty()) {
         error() << "no source files given (see --help)\n";
@@ -297,6 +384,12 @@ static bool collectUnits(std::unique_ptr<tooling::CompilationDatabase> Fixed,
         error() << "no such file: '" << File << "'\n";
         return false;
       }
+    std::vector<std::string> AllUnits = Database->getAllFiles();
+    if (HeadersThroughUnits && !AllUnits.empty() &&
+        llvm::any_of(Files, [&](const std::string &File) {
+          return !isOneOf(File, AllUnits);
+        }))
+      Files = AllUnits;
     Units = unitsFromDatabase(*Database, Files);
   }
   if (Units.empty()) {
@@ -370,21 +463,127 @@ int analyzeMain(int Argc, const char **Argv) {
     return ExitUsage;
   }
 
-  std::vector<AnalysisUnit> Units;
-  if (!collectUnits(std::move(FixedDatabase), Units))
-    return ExitUsage;
+  // Diff mode: the changed sources, and the lines that changed in them.
+  bool DiffMode = DiffRef.getNumOccurrences() > 0;
+  std::vector<std::string> Requested(Sources.begin(), Sources.end());
+  std::optional<ChangedLines> Changes;
+  if (DiffMode && (ChangedLinesOnly || Requested.empty())) {
+    auto Lines = ChangedLines::fromGit(currentDirectory(), DiffRef);
+    if (!Lines) {
+      error() << llvm::toString(Lines.takeError()) << "\n";
+      return ExitUsage;
+    }
+    Changes = std::move(*Lines);
+  }
+  if (DiffMode && Requested.empty()) {
+    for (const std::string &File : Changes->files())
+      if (llvm::sys::path::extension(File) == ".c" ||
+          llvm::sys::path::extension(File) == ".h")
+        Requested.push_back(File);
+    if (Requested.empty()) {
+      if (!Quiet)
+        llvm::errs() << "bpf-tidy: --diff: no changed C source or header\n";
+      return ExitClean;
+    }
+  }
 
+  std::optional<Shard> OneShard;
+  if (ShardSpec.getNumOccurrences()) {
+    auto Parsed = Shard::parse(ShardSpec);
+    if (!Parsed) {
+      error() << llvm::toString(Parsed.takeError()) << "\n";
+      return ExitUsage;
+    }
+    OneShard = *Parsed;
+  }
+  std::optional<Baseline> Accepted;
+  if (BaselinePath.getNumOccurrences()) {
+    auto Read = Baseline::read(BaselinePath);
+    if (!Read) {
+      error() << llvm::toString(Read.takeError()) << "\n";
+      return ExitUsage;
+    }
+    Accepted = std::move(*Read);
+  }
+
+  std::vector<AnalysisUnit> Units;
+  if (!collectUnits(std::move(FixedDatabase), Requested, DiffMode, Units))
+    return ExitUsage;
+  if (OneShard) {
+    Units = OneShard->select(std::move(Units));
+    if (!Quiet)
+      llvm::errs() << "bpf-tidy: shard " << ShardSpec << ": " << Units.size()
+                   << (Units.size() == 1 ? " unit\n" : " units\n");
+  }
+
+  std::optional<ProgressReporter> Progress;
+  std::set<std::tuple<std::string, std::string, unsigned>> SeenFindings;
+  std::function<void(size_t, const UnitResult &)> OnUnitDone;
+  if (ShowProgress) {
+    Progress.emplace(Units.size(), llvm::errs(), llvm::errs().is_displayed());
+    OnUnitDone = [&](size_t Done, const UnitResult &Result) {
+      for (const ClangTidyError &E : Result.Errors)
+        if (!isCompilerError(E) && !isConfigurationError(E))
+          SeenFindings.emplace(E.DiagnosticName, E.Message.FilePath,
+                               E.Message.FileOffset);
+      Progress->update(Done, SeenFindings.size());
+    };
+  }
   std::vector<UnitResult> Results =
-      runUnits(Units, MakeOptions, MakeAnalysisFS, Jobs);
+      runUnits(Units, MakeOptions, MakeAnalysisFS, Jobs, OnUnitDone);
   MergedFindings Merged = mergeFindings(Units, Results);
+  std::vector<FindingRecord> Records = recordFindings(Merged);
+
+  if (DiffMode) {
+    // Errors always count; a finding counts when it, or a note of it (a
+    // macro expanded on a new line), is on a changed line of a changed
+    // file; in whole-file mode, anywhere in a changed file.
+    auto InChange = [&](const SourcePosition &Where) {
+      if (!isOneOf(Where.File, Requested))
+        return false;
+      return !ChangedLinesOnly || Changes->contains(Where.File, Where.Line);
+    };
+    keepFindings(Merged, Records, [&](const FindingRecord &R) {
+      return R.isToolError() || InChange(R.Where) ||
+             llvm::any_of(R.Notes, [&](const NoteRecord &N) {
+               return N.Where && InChange(*N.Where);
+             });
+    });
+  }
+  if (!WriteBaselinePath.empty()) {
+    if (llvm::Error E = writeBaseline(WriteBaselinePath, Records)) {
+      error() << llvm::toString(std::move(E)) << "\n";
+      return ExitUsage;
+    }
+  }
+  if (Accepted) {
+    size_t Before = Records.size();
+    keepFindings(Merged, Records, [&](const FindingRecord &R) {
+      return R.isToolError() || !Accepted->match(R);
+    });
+    if (!Quiet)
+      llvm::errs() << "bpf-tidy: " << Before - Records.size()
+                   << " findings in the baseline not shown; "
+                   << Accepted->unmatched()
+                   << " baseline entries no longer found\n";
+  }
   std::vector<ClangTidyError> Errors = diagnosticsOf(Merged);
 
   bool ParseFailed = llvm::any_of(Errors, isCompilerError);
   bool ConfigFailed = llvm::any_of(Errors, isConfigurationError);
-  {
+  if (Format == OutputFormat::Text) {
     ClangTidyContext Context(MakeOptions(), false);
     unsigned WarningsAsErrorsCount = 0;
-    handleErrors(Errors, Context, FB_NoFix, WarningsAsErrorsCount, BaseFS);
+    if (!withStdoutTo(
+            OutputPath,
+            [&] {
+              handleErrors(Errors, Context, FB_NoFix, WarningsAsErrorsCount,
+                           BaseFS);
+            },
+            Error)) {
+      error() << Error << "\n";
+      return ExitUsage;
+    }
   }
 
   if (!ExportFixes.empty()) {
@@ -395,7 +594,7 @@ int analyzeMain(int Argc, const char **Argv) {
               << "': " << EC.message() << "\n";
       return ExitUsage;
     }
-    exportReplacements(Units.front().File, Errors, OS);
+    exportReplacements(Units.empty() ? "" : Units.front().File, Errors, OS);
   }
 
   unsigned Findings = 0;
@@ -407,7 +606,29 @@ int analyzeMain(int Argc, const char **Argv) {
     Fixable += !F.Error.Message.Fix.empty();
   }
 
+  // The machine-readable report is written last, so it says what --fix
+  // did; it is written even when a file did not parse, to show why.
+  auto WriteReport = [&]() -> bool {
+    if (Format == OutputFormat::Text)
+      return true;
+    std::string Base = currentDirectory();
+    llvm::json::Value Report =
+        Format == OutputFormat::Json
+            ? findingsToJson(Records, Units, Merged.Configurations, Base)
+            : findingsToSarif(Records, Base);
+    if (writeOutput(
+            OutputPath,
+            [&](llvm::raw_ostream &OS) {
+              OS << llvm::formatv("{0:2}", Report) << "\n";
+            },
+            Error))
+      return true;
+    error() << Error << "\n";
+    return false;
+  };
+
   if (ParseFailed || ConfigFailed) {
+    WriteReport();
     error() << (ParseFailed ? "a source did not parse"
                             : "the configuration is invalid")
             << "; nothing was edited\n";
@@ -415,8 +636,13 @@ int analyzeMain(int Argc, const char **Argv) {
   }
 
   int Exit = Findings ? ExitFindings : ExitClean;
+  if (Fix)
+    for (FindingRecord &R : Records)
+      R.Fixed = false;
   if (Fix && Fixable) {
     FixOutcome Outcome = applyFixes(Merged, *Log, Quiet);
+    for (size_t I = 0; I < Records.size(); ++I)
+      Records[I].Fixed = Outcome.FindingFixed[I];
     unsigned Remaining = Findings - Outcome.Fixed;
     if (!Quiet)
       llvm::errs() << "bpf-tidy: " << Findings
@@ -432,6 +658,10 @@ int analyzeMain(int Argc, const char **Argv) {
                  << " (" << Fixable << " with a fix"
                  << (Fix ? ")" : "; run with --fix to apply)") << "\n";
   }
+  if (!WriteBaselinePath.empty() && Exit == ExitFindings)
+    Exit = ExitClean;
+  if (!WriteReport())
+    return ExitUsage;
   return Exit;
 }
 

@@ -64,6 +64,7 @@ FixOutcome applyFixes(const MergedFindings &Merged, const ReadLog &Log,
   std::map<std::string, tooling::Replacements> Applied = Edits.mergedEdits();
   for (const MergedFinding &F : Merged.Findings) {
     std::vector<tooling::Replacement> Mine = EditsOf(F);
+    Outcome.FindingFixed.push_back(false);
     if (Mine.empty())
       continue;
     bool AllApplied = llvm::all_of(Mine, [&](const tooling::Replacement &R) {
@@ -72,6 +73,7 @@ FixOutcome applyFixes(const MergedFindings &Merged, const ReadLog &Log,
              llvm::is_contained(It->second, R);
     });
     Outcome.Fixed += AllApplied;
+    Outcome.FindingFixed.back() = AllApplied;
   }
   return Outcome;
 }

@@ -17,6 +17,8 @@ namespace bpftidy {
 struct FixOutcome {
   /// Findings whose every edit was written.
   unsigned Fixed = 0;
+  /// Per finding of the merged findings, in order: whether it was fixed.
+  std::vector<bool> FindingFixed;
   /// Some edit was refused (conflict, changed file, write failure).
   bool Refused = false;
 };

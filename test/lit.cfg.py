@@ -52,6 +52,15 @@ if os.environ.get("CI") == "true":
 if lit.util.which("pre-commit"):
     config.available_features.add("pre-commit")
 
+# Microsoft's SARIF validator, from npm, cached in the build tree.
+sarif_multitool = subprocess.run(
+    [config.python, os.path.join(tools, "install_sarif_multitool.py"),
+     os.path.join(config.bpf_tidy_obj_root, "test", "npm-cache")],
+    stdout=subprocess.PIPE, universal_newlines=True).stdout.strip()
+if sarif_multitool:
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif_multitool", sarif_multitool))
+
 # Tests run as root, where file modes do not stop writes; an immutable file
 # (chattr +i) does. Probe whether this file system supports it.
 def _can_make_immutable():
