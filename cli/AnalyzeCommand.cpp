@@ -400,6 +400,31 @@ static bool collectUnits(std::unique_ptr<tooling::CompilationDatabase> Fixed,
   return true;
 }
 
+/// Writes the --format=json or --format=sarif report to --output (nothing
+/// for text); says why and returns false when it cannot.
+static bool
+writeStructuredReport(const std::vector<FindingRecord> &Records,
+                      const std::vector<AnalysisUnit> &Units,
+                      const std::vector<std::string> &Configurations) {
+  if (Format == OutputFormat::Text)
+    return true;
+  std::string Base = currentDirectory();
+  llvm::json::Value Report =
+      Format == OutputFormat::Json
+          ? findingsToJson(Records, Units, Configurations, Base)
+          : findingsToSarif(Records, Base);
+  std::string Error;
+  if (writeOutput(
+          OutputPath,
+          [&](llvm::raw_ostream &OS) {
+            OS << llvm::formatv("{0:2}", Report) << "\n";
+          },
+          Error))
+    return true;
+  error() << Error << "\n";
+  return false;
+}
+
 int analyzeMain(int Argc, const char **Argv) {
   cl::HideUnrelatedOptions(Category);
   std::string Error;
@@ -483,7 +508,7 @@ int analyzeMain(int Argc, const char **Argv) {
     if (Requested.empty()) {
       if (!Quiet)
         llvm::errs() << "bpf-tidy: --diff: no changed C source or header\n";
-      return ExitClean;
+      return writeStructuredReport({}, {}, {}) ? ExitClean : ExitUsage;
     }
   }
 
@@ -608,23 +633,8 @@ int analyzeMain(int Argc, const char **Argv) {
 
   // The machine-readable report is written last, so it says what --fix
   // did; it is written even when a file did not parse, to show why.
-  auto WriteReport = [&]() -> bool {
-    if (Format == OutputFormat::Text)
-      return true;
-    std::string Base = currentDirectory();
-    llvm::json::Value Report =
-        Format == OutputFormat::Json
-            ? findingsToJson(Records, Units, Merged.Configurations, Base)
-            : findingsToSarif(Records, Base);
-    if (writeOutput(
-            OutputPath,
-            [&](llvm::raw_ostream &OS) {
-              OS << llvm::formatv("{0:2}", Report) << "\n";
-            },
-            Error))
-      return true;
-    error() << Error << "\n";
-    return false;
+  auto WriteReport = [&] {
+    return writeStructuredReport(Records, Units, Merged.Configurations);
   };
 
   if (ParseFailed || ConfigFailed) {
