@@ -263,6 +263,8 @@ def main():
             + cflags
 
     first_name, first_flags = configs[0]
+    empty = os.path.join(out, "empty.c")
+    open(empty, "w").close()
     benches = [
         Bench("startup-clang", "clang-19 --version",
               [("clang", [CLANG, "--version"])], dp),
@@ -270,6 +272,12 @@ def main():
               [("bpf-tidy", [tidy, "--version"])], dp),
         Bench("startup-list", "bpf-tidy --list-checks",
               [("bpf-tidy", [tidy, "--list-checks"])], dp),
+        Bench("empty-clang", "clang-19 -target bpf -fsyntax-only empty.c",
+              [("clang", [CLANG, "-target", "bpf", "-fsyntax-only", empty])],
+              dp),
+        Bench("empty-tidy", "bpf-tidy empty.c -- -target bpf",
+              [("bpf-tidy", [tidy, "--quiet", empty, "--", "-target",
+                             "bpf"])], dp),
         Bench("parse", "clang-19 -fsyntax-only, one process per config",
               [(n, parse_argv(f)) for n, f in configs], dp),
         Bench("analyze", "bpf-tidy FILE -- flags, one process per config",
@@ -282,6 +290,11 @@ def main():
               "as all-j%d, identical preprocessed configs once" % args.jobs,
               [("distinct", [tidy, "--quiet", "--configs", distinct_file,
                              "-j%d" % args.jobs])], dp),
+        Bench("all-j%d-w" % args.jobs,
+              "as all-j%d, compiler warnings off (--extra-arg=-w)"
+              % args.jobs,
+              [("all-w", [tidy, "--quiet", "--configs", configs_file,
+                          "-j%d" % args.jobs, "--extra-arg=-w"])], dp),
         Bench("all-j1", "bpf-tidy --configs LIST -j1, one process",
               [("all", [tidy, "--quiet", "--configs", configs_file, "-j1"])],
               dp),
@@ -308,6 +321,8 @@ def main():
     findings_first = count_findings(
         by_name["analyze"].last_outputs[first_name])
     findings_ctidy = count_findings(by_name["clang-tidy"].last_stderr)
+    findings_w = count_findings(
+        by_name["all-j%d-w" % args.jobs].last_stderr)
 
     parse = by_name["parse"]
     analyze = by_name["analyze"]
@@ -315,6 +330,9 @@ def main():
     ctidy = by_name["clang-tidy"]
     su_clang = by_name["startup-clang"].median()
     su_tidy = by_name["startup-tidy"].median()
+    # Fixed cost of a unit: a process on an empty file.
+    fix_clang = by_name["empty-clang"].median()
+    fix_tidy = by_name["empty-tidy"].median()
     n = len(configs)
 
     per_unit = [statistics.median(analyze.per_command[c]) /
@@ -327,11 +345,13 @@ def main():
         "analysis_per_unit": analyze.median() / parse.median(),
         "analysis_per_unit_range": [min(per_unit), max(per_unit)],
         "analysis_per_unit_without_startup":
-            (analyze.median() - n * su_tidy) /
-            max(1e-9, parse.median() - n * su_clang),
+            (analyze.median() - n * fix_tidy) /
+            max(1e-9, parse.median() - n * fix_clang),
         "all_configs_j2": allj.median() / parse.median(),
         "all_configs_j1": by_name["all-j1"].median() / parse.median(),
         "distinct_configs_j2": by_name["distinct-j%d" % args.jobs].median()
+            / parse.median(),
+        "all_configs_j2_no_warnings": by_name["all-j%d-w" % args.jobs].median()
             / parse.median(),
         "clang_tidy_vs_parse":
             ctidy.median() / statistics.median(parse.per_command[first_name]),
@@ -344,6 +364,11 @@ def main():
             statistics.median(parse.cpus),
         "cpu_all_configs_j2": statistics.median(allj.cpus) /
             statistics.median(parse.cpus),
+        # Estimate for a machine with JOBS idle cores: the all-configurations
+        # run's CPU time spread evenly over them, against the per-config
+        # parses running at full speed (their CPU time).
+        "idle_estimate_all_configs_j2": statistics.median(allj.cpus) /
+            args.jobs / statistics.median(parse.cpus),
     }
 
     # ---- the table
@@ -372,11 +397,16 @@ def main():
         print("%-14s %5d %9.3f %9.3f %9.3f %8.1f %5s  %s" % r)
     print()
     print("per unit (median over configurations of the per-config medians):"
-          " clang %.3f s, bpf-tidy %.3f s; start-up: clang-19 %.3f s, "
-          "bpf-tidy %.3f s" % (parse_unit, analyze_unit, su_clang, su_tidy))
+          " clang %.3f s, bpf-tidy %.3f s;\nstart-up (--version): clang-19 %.3f s, "
+          "bpf-tidy %.3f s; empty file: clang-19 %.3f s, bpf-tidy %.3f s"
+          % (parse_unit, analyze_unit, su_clang, su_tidy, fix_clang,
+             fix_tidy))
     print("bpf-bare-drop-return findings: %d sites over all configurations "
           "(--configs); config %s alone: bpf-tidy %d, clang-tidy-19 %d"
           % (findings_all, first_name, findings_first, findings_ctidy))
+    if findings_w != findings_all:
+        print("NOTE: with -w the all-configurations run found %d sites"
+              % findings_w)
     print()
 
     def verdict(value, target, lower_is_better=True):
@@ -390,13 +420,15 @@ def main():
                      TARGETS["analysis_per_unit"])))
     print("  per configuration, range              %.2f-%.2fx" %
           tuple(ratios["analysis_per_unit_range"]))
-    print("  start-up subtracted from both         %6.2fx" %
+    print("  empty-file run subtracted from both   %6.2fx" %
           ratios["analysis_per_unit_without_startup"])
     print("all configs -j%d / sum of parses         %6.2fx   <= %.1fx  %s"
           % (args.jobs, ratios["all_configs_j2"], TARGETS["all_configs_j2"],
              verdict(ratios["all_configs_j2"], TARGETS["all_configs_j2"])))
     print("  identical inputs once (-j%d)           %6.2fx" %
           (args.jobs, ratios["distinct_configs_j2"]))
+    print("  compiler warnings off (-w) (-j%d)      %6.2fx" %
+          (args.jobs, ratios["all_configs_j2_no_warnings"]))
     print("all configs -j1 / sum of parses         %6.2fx" %
           ratios["all_configs_j1"])
     print("peak RSS of a bpf-tidy process          %6.0f MB  < %d MB   %s"
@@ -405,6 +437,10 @@ def main():
     print("on CPU time (user+sys): analysis / parse %.2fx, all configs "
           "-j%d / parses %.2fx" % (ratios["cpu_analysis_per_unit"], args.jobs,
                                    ratios["cpu_all_configs_j2"]))
+    print("idle-machine estimate of all configs -j%d / parses: %.2fx "
+          "(CPU time / %d cores)" % (args.jobs,
+                                     ratios["idle_estimate_all_configs_j2"],
+                                     args.jobs))
     print("clang-tidy-19 --load / parse (1 config) %6.2fx" %
           ratios["clang_tidy_vs_parse"])
     print("clang-tidy-19 --load / bpf-tidy         %6.2fx" %
@@ -438,7 +474,8 @@ def main():
                      "preprocessed_sha256": digests},
         "findings": {"all_configs": findings_all,
                      "first_config_bpf_tidy": findings_first,
-                     "first_config_clang_tidy": findings_ctidy},
+                     "first_config_clang_tidy": findings_ctidy,
+                     "all_configs_with_w": findings_w},
         "measurements": {b.name: b.summary() for b in benches},
         "ratios": ratios,
         "targets": TARGETS,
