@@ -174,7 +174,7 @@ BareDropFixPlanner::siteDirection(const BareDropSite &Site, ASTContext &Ctx,
 
   // In a macro body, a parameter that carries a direction in every
   // expansion gives an expression right for each of them.
-  if (!Site.GeneratingMacro.empty()) {
+  if (!Site.Macro.empty()) {
     std::vector<MacroInvocation> Invocations;
     for (const BareDropOccurrence &O : Site.Occurrences) {
       auto Invocation = macroInvocationOf(
@@ -214,7 +214,7 @@ BareDropFixPlanner::siteDirection(const BareDropSite &Site, ASTContext &Ctx,
             Directions.parameterExpression(Param, HoldsMetric);
         if (!Expression.empty())
           return Direction{Expression, "macro parameter '" + Param + "' of '" +
-                                           Site.GeneratingMacro + "'"};
+                                           Site.Macro + "'"};
       }
     }
   }
@@ -229,9 +229,12 @@ BareDropFixPlanner::siteDirection(const BareDropSite &Site, ASTContext &Ctx,
   }
   if (Distinct.size() == 1)
     return PerProgram.front();
-  WhyNot = "the programs expanded from '" + Site.GeneratingMacro +
-           "' drop in different directions and no macro parameter carries "
-           "the direction (see DirectionMapping)";
+  WhyNot = Site.Macro.empty()
+               ? "the programs returning this value drop in different "
+                 "directions"
+               : "the functions using '" + Site.Macro +
+                     "' drop in different directions and no macro parameter "
+                     "carries the direction (see DirectionMapping)";
   return std::nullopt;
 }
 
@@ -288,6 +291,7 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
   std::string Template;
   if (!resolveTemplate(Ctx, PP, Template, Plan.WhyNot))
     return Plan;
+  Directions.useTemplate(Template);
   auto Uses = rewriters::templateUses(Template);
   if (!Uses) {
     Plan.WhyNot = llvm::toString(Uses.takeError());

@@ -142,27 +142,16 @@ void BareDropReturnCheck::onEndOfTranslationUnit() {
   Context = nullptr;
 }
 
-/// Who returns the value, the same for every expansion and configuration
-/// of the site where possible.
+/// Who returns the value. It names no kind of function: a
+/// declare_tailcall_if() function is a tail call in one configuration and an
+/// inline helper in another, and the message must be the same in all of them
+/// for repeats of one site to collapse into one finding.
 static std::string whoReturns(const bpftidy::BareDropSite &Site) {
-  const bpftidy::BareDropOccurrence &First = Site.Occurrences.front();
-  if (!Site.GeneratingMacro.empty())
-    return "programs expanded from '" + Site.GeneratingMacro + "' return";
-  std::string Name = First.Function->getName().str();
-  switch (First.Kind) {
-  case bpftidy::BareDropKind::Literal:
-    return (bpftidy::ProgramClassifier::describe(First.Info.Kind) + " '" +
-            Name + "' returns")
-        .str();
-  case bpftidy::BareDropKind::InlineCallee:
-    return "function '" + Name +
-           "', whose value its callers return to the kernel, returns";
-  case bpftidy::BareDropKind::Propagated:
-    // Not the kind of function: a declare_tailcall_if() function is a tail
-    // call in one configuration and inline in another.
-    return "'" + Name + "' returns";
-  }
-  return "'" + Name + "' returns";
+  if (!Site.Macro.empty())
+    return (Site.MacroGeneratesFunction ? "functions expanded from '"
+                                        : "functions using macro '") +
+           Site.Macro + "' return";
+  return "'" + Site.Occurrences.front().Function->getName().str() + "' returns";
 }
 
 void BareDropReturnCheck::report(const bpftidy::BareDropSite &Site) {
@@ -178,14 +167,16 @@ void BareDropReturnCheck::report(const bpftidy::BareDropSite &Site) {
     auto Diag =
         Propagated
             ? diag(Site.Location,
-                   "%0 %1, which may hold %2, without a drop notification: "
-                   "the drop is silent, and the kernel takes the value for "
-                   "an unknown verdict and may let the packet pass")
+                   "%0 %1, which may hold %2, to the kernel without a drop "
+                   "notification: the drop is silent, and the kernel takes "
+                   "the value for an unknown verdict and may let the packet "
+                   "pass")
                   << Who << First.Returned << First.From
             : diag(Site.Location,
-                   "%0 drop reason '%1' without a drop notification: the "
-                   "drop is silent, and the kernel takes the value for an "
-                   "unknown verdict and may let the packet pass")
+                   "%0 drop reason '%1' to the kernel without a drop "
+                   "notification: the drop is silent, and the kernel takes "
+                   "the value for an unknown verdict and may let the packet "
+                   "pass")
                   << Who << First.Reason.Name;
     if (Plan.Fix) {
       const tooling::Replacement &Edit = Plan.Fix->Edit;
@@ -221,7 +212,7 @@ void BareDropReturnCheck::report(const bpftidy::BareDropSite &Site) {
            DiagnosticIDs::Note)
           << O.Function->getName() << llvm::join(Names, ", ");
   }
-  if (!Site.GeneratingMacro.empty()) {
+  if (Site.MacroGeneratesFunction) {
     llvm::StringSet<> Named;
     for (const bpftidy::BareDropOccurrence &O : Site.Occurrences)
       if (Named.insert(O.Function->getName()).second)

@@ -92,6 +92,44 @@ static std::string writtenText(const Expr &E, ASTContext &Ctx) {
   return Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).str();
 }
 
+void DirectionResolver::useTemplate(StringRef Template) {
+  TemplateHelper.clear();
+  auto [Helper, Rest] = Template.split('(');
+  Rest = Rest.rtrim();
+  if (!Rest.consume_back(")"))
+    return;
+  // Split the arguments at top-level commas.
+  SmallVector<StringRef, 8> Args;
+  int Depth = 0;
+  size_t Start = 0;
+  for (size_t I = 0; I < Rest.size(); ++I) {
+    char C = Rest[I];
+    if (C == '(')
+      ++Depth;
+    else if (C == ')')
+      --Depth;
+    else if (C == ',' && Depth == 0) {
+      Args.push_back(Rest.slice(Start, I).trim());
+      Start = I + 1;
+    }
+  }
+  Args.push_back(Rest.substr(Start).trim());
+  for (size_t I = 0; I < Args.size(); ++I)
+    if (Args[I] == "${direction}") {
+      TemplateHelper = Helper.trim().str();
+      TemplateArity = Args.size();
+      TemplateDirection = I;
+    }
+  Cache.clear();
+  CacheWhyNot.clear();
+}
+
+size_t DirectionResolver::directionIndex(StringRef Helper, size_t Count) const {
+  if (Helper == TemplateHelper && Count == TemplateArity)
+    return TemplateDirection;
+  return Count - 1;
+}
+
 std::vector<std::string>
 DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
                                       Preprocessor &PP) const {
@@ -102,17 +140,18 @@ DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
   std::vector<std::string> Found;
   llvm::DenseSet<unsigned> SeenExpansions;
   for (const CallExpr *Call : Collector.Calls) {
-    // A helper that is a function: its last argument is the direction.
+    // A helper that is a function.
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       if (Matcher.isNotifyHelperName(Callee->getName()) &&
           Call->getNumArgs() > 0) {
-        Found.push_back(
-            writtenText(*Call->getArg(Call->getNumArgs() - 1), Ctx));
+        Found.push_back(writtenText(*Call->getArg(directionIndex(
+                                        Callee->getName(), Call->getNumArgs())),
+                                    Ctx));
         continue;
       }
     }
     // A helper that is a macro (Cilium's capture __LINE__): the call it
-    // expands to starts inside its body; read the invocation's last
+    // expands to starts inside its body; read the invocation's direction
     // argument as written.
     SourceLocation Loc = Call->getBeginLoc();
     while (Loc.isMacroID()) {
@@ -125,7 +164,9 @@ DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
             if (auto Invocation =
                     macroInvocationOf(Expansion, SM, Ctx.getLangOpts(), PP))
               if (!Invocation->Args.empty())
-                Found.push_back(Invocation->Args.back());
+                Found.push_back(
+                    Invocation
+                        ->Args[directionIndex(Name, Invocation->Args.size())]);
           break;
         }
       }

@@ -62,6 +62,11 @@ public:
   std::string parameterExpression(llvm::StringRef Param,
                                   bool ParamHoldsMetricDirection) const;
 
+  /// Tells which argument of \p Template's helper is the direction
+  /// (${direction}); other notification helpers pass it last, as every
+  /// Cilium shape does.
+  void useTemplate(llvm::StringRef Template);
+
   /// Forgets what was learnt of the previous translation unit's functions.
   void reset() {
     Cache.clear();
@@ -72,6 +77,14 @@ private:
   std::vector<std::string> notifiedDirections(const clang::FunctionDecl &F,
                                               clang::ASTContext &Ctx,
                                               clang::Preprocessor &PP) const;
+  /// The index of the direction among \p Count arguments of \p Helper.
+  size_t directionIndex(llvm::StringRef Helper, size_t Count) const;
+
+  /// From useTemplate(): the template's helper, its arity and where it
+  /// takes the direction.
+  std::string TemplateHelper;
+  size_t TemplateArity = 0;
+  size_t TemplateDirection = 0;
 
   const BareDropOptions &Options;
   const DropReasonMatcher &Matcher;

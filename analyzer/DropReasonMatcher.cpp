@@ -26,7 +26,9 @@ macroSpellingWholeExpr(const Expr &E, ASTContext &Ctx,
   SourceLocation End = E.getEndLoc();
   // Walk out from the innermost expansion. At each level both ends must sit
   // at the start and end of the same expansion for the macro to spell all
-  // of the expression.
+  // of the expression. The outermost accepted name is the one written at
+  // the site (`DROP_CT_FAIL`, an alias of `DROP_CT_INVALID_HDR`).
+  std::optional<std::string> Outermost;
   while (Begin.isMacroID() && End.isMacroID()) {
     SourceLocation ExpBegin, ExpEnd;
     // The end test wants the location just past the last token.
@@ -36,16 +38,33 @@ macroSpellingWholeExpr(const Expr &E, ASTContext &Ctx,
         !SM.isAtStartOfImmediateMacroExpansion(Begin, &ExpBegin) ||
         !SM.isAtEndOfImmediateMacroExpansion(End.getLocWithOffset(EndLength),
                                              &ExpEnd))
-      return std::nullopt;
+      break;
     if (SM.getFileID(Begin) == SM.getFileID(End)) {
       StringRef Name = Lexer::getImmediateMacroName(Begin, SM, LO);
       if (Accept(Name))
-        return Name.str();
+        Outermost = Name.str();
     }
     Begin = ExpBegin;
     End = ExpEnd;
   }
-  return std::nullopt;
+  return Outermost;
+}
+
+/// \p E, then each expression inside its parentheses and casts, outermost
+/// first: `(int)(DROP_POLICY)` is named by the macro inside.
+static SmallVector<const Expr *, 4> parenAndCastLayers(const Expr &E) {
+  SmallVector<const Expr *, 4> Layers = {&E};
+  while (true) {
+    const Expr *Last = Layers.back();
+    const Expr *Inner = nullptr;
+    if (const auto *Paren = dyn_cast<ParenExpr>(Last))
+      Inner = Paren->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CastExpr>(Last))
+      Inner = Cast->getSubExpr();
+    if (!Inner)
+      return Layers;
+    Layers.push_back(Inner);
+  }
 }
 
 std::optional<DropReason>
@@ -61,10 +80,11 @@ DropReasonMatcher::literalDropReason(const Expr &E, ASTContext &Ctx) const {
   if (Constant && *Constant >= -1)
     return std::nullopt;
 
-  if (auto Macro = macroSpellingWholeExpr(E, Ctx, [&](StringRef Name) {
-        return DropReasonPattern.match(Name);
-      }))
-    return DropReason{*Macro, Constant};
+  for (const Expr *Layer : parenAndCastLayers(E))
+    if (auto Macro = macroSpellingWholeExpr(*Layer, Ctx, [&](StringRef Name) {
+          return DropReasonPattern.match(Name);
+        }))
+      return DropReason{*Macro, Constant};
 
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Value->IgnoreParenCasts()))
     if (const auto *Enumerator = dyn_cast<EnumConstantDecl>(Ref->getDecl()))

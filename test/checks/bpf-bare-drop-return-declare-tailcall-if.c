@@ -15,7 +15,7 @@ int tail_ipv4_frag(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return DROP_FRAG_NOSUPPORT;
-// CHECK-MESSAGES-ON: :[[@LINE-1]]:3: warning: tail call 'tail_ipv4_frag' returns drop reason 'DROP_FRAG_NOSUPPORT' without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES-ON: :[[@LINE-1]]:3: warning: 'tail_ipv4_frag' returns drop reason 'DROP_FRAG_NOSUPPORT' to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-FIXES-ON:      {{^}}		return send_drop_notify_error(ctx, SECLABEL,{{$}}
 // CHECK-FIXES-ON-NEXT: {{^}}					      DROP_FRAG_NOSUPPORT, CTX_ACT_DROP,{{$}}
 // CHECK-FIXES-ON-NEXT: {{^}}					      METRIC_INGRESS);{{$}}

@@ -13,7 +13,7 @@ int lb_entry(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'lb_entry' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'lb_entry' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: drop direction taken from DefaultDirection
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_SERVICE);{{$}}
@@ -25,7 +25,7 @@ int to_container(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'to_container' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'to_container' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: drop direction taken from other drop notifications in 'to_container'
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_INGRESS);{{$}}

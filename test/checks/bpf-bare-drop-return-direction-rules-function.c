@@ -13,7 +13,7 @@ int tail_ipv4_policy_ingress(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: tail call 'tail_ipv4_policy_ingress' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'tail_ipv4_policy_ingress' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: drop direction taken from the name 'tail_ipv4_policy_ingress'
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_INGRESS);{{$}}
@@ -25,7 +25,7 @@ int tail_ipv4_policy_egress(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: tail call 'tail_ipv4_policy_egress' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'tail_ipv4_policy_egress' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: drop direction taken from the name 'tail_ipv4_policy_egress'
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_EGRESS);{{$}}

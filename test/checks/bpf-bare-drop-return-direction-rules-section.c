@@ -13,7 +13,7 @@ int handle_xgress(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'handle_xgress' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'handle_xgress' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: drop direction taken from section 'from-container'
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_EGRESS);{{$}}
@@ -25,7 +25,7 @@ int handle_to_container(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'handle_to_container' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'handle_to_container' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: drop direction taken from section 'to-container'
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_INGRESS);{{$}}

@@ -21,17 +21,17 @@ int lb_entry(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return ERR_BAD_HDR;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'lb_entry' returns drop reason 'ERR_BAD_HDR' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'lb_entry' returns drop reason 'ERR_BAD_HDR' to the kernel without a drop notification
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, ERR_BAD_HDR,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_INGRESS);{{$}}
 	if (ctx->mark == 1)
 		return ERR_NO_BACKEND;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'lb_entry' returns drop reason 'ERR_NO_BACKEND' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'lb_entry' returns drop reason 'ERR_NO_BACKEND' to the kernel without a drop notification
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, ERR_NO_BACKEND,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_INGRESS);{{$}}
 	if (ctx->mark == 2)
 		return -22;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'lb_entry' returns drop reason '-22' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'lb_entry' returns drop reason '-22' to the kernel without a drop notification
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, -22, CTX_ACT_DROP,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      METRIC_INGRESS);{{$}}
 	if (ctx->mark == 3)

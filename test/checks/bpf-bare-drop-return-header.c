@@ -10,7 +10,7 @@
 
 #include "nat_tail.h"
 
-// CHECK-MESSAGES: nat_tail.h:12:3: warning: tail call 'tail_nat_fwd' returns drop reason 'DROP_INVALID' without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES: nat_tail.h:12:3: warning: 'tail_nat_fwd' returns drop reason 'DROP_INVALID' to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-MESSAGES: nat_tail.h:12:3: note: drop direction taken from other drop notifications in 'tail_nat_fwd'
 
 // CHECK-HEADER-FIXES:      {{^}}	if (!revalidate_data(ctx)){{$}}

@@ -2,13 +2,6 @@
 // drop reasons; a bare -22 is left alone. A drop reason name in parentheses
 // or behind a cast is still that drop reason.
 //
-// XFAIL: *
-// Bug: DropReasonMatcher::literalDropReason matches the pattern only when a
-// macro spells the whole returned expression, so "(DROP_INVALID)" and
-// "(int)DROP_POLICY" are found only through the negative-constant rule, and
-// not at all with NegativeConstantsAreDrops=false (the message then names
-// '(DROP_INVALID)').
-//
 // RUN: %check_bpf_tidy --compile %s %t -- \
 // RUN:   -config="{CheckOptions: {bpf-bare-drop-return.NegativeConstantsAreDrops: false, bpf-bare-drop-return.DefaultDirection: METRIC_INGRESS}}"
 
@@ -24,17 +17,17 @@ int lb_entry(struct __sk_buff *ctx)
 // CHECK-FIXES: {{^}}		return -22;{{$}}
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'lb_entry' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'lb_entry' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_INGRESS);{{$}}
 	if (ctx->mark == 2)
 		return (DROP_UNKNOWN_L3);
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'lb_entry' returns drop reason 'DROP_UNKNOWN_L3' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'lb_entry' returns drop reason 'DROP_UNKNOWN_L3' to the kernel without a drop notification
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, (DROP_UNKNOWN_L3),{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_INGRESS);{{$}}
 	if (ctx->mark == 3)
 		return (int)DROP_POLICY;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'lb_entry' returns drop reason 'DROP_POLICY' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'lb_entry' returns drop reason 'DROP_POLICY' to the kernel without a drop notification
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, (int)DROP_POLICY,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_INGRESS);{{$}}
 	return CTX_ACT_OK;

@@ -60,7 +60,8 @@ int from_container(struct __sk_buff *ctx)
 		return TC_ACT_SHOT;
 	ret = lookup_policy(ctx);
 	if (ret < -1)
-		return ret;
+		return send_drop_notify_error(ctx, SECLABEL, ret, CTX_ACT_DROP,
+					      METRIC_EGRESS);
 	return CTX_ACT_OK;
 }
 
@@ -75,6 +76,6 @@ int xdp_prog(struct xdp_md *ctx)
 }
 
 // CHECK-FIXES: {{^}}		return DROP_INVALID;{{$}}
-// CHECK-FIXES: {{^}}		return ret;{{$}}
+// CHECK-FIXES: {{^}}		return send_drop_notify_error(ctx, SECLABEL, ret, CTX_ACT_DROP,{{$}}
 
 char __license[] SEC("license") = "GPL";

@@ -3,12 +3,6 @@
 // return in TAIL_CT_LOOKUP4's body and the fix replaces the name as written
 // there, not the innermost #define.
 //
-// XFAIL: *
-// Bug: the message names the innermost macro of the chain
-// ('DROP_CT_INVALID_HDR', from DropReasonMatcher's macroSpellingWholeExpr
-// walking out from the innermost expansion) instead of the name written at
-// the site ('DROP_CT_FAIL'), which is also the text the fix keeps.
-//
 // RUN: %check_bpf_tidy --compile %s %t
 
 #include "drop_2022.h"
@@ -26,7 +20,7 @@ int NAME(struct __sk_buff *ctx)						\
 	ctx->cb[0] = DIR;						\
 	return CTX_ACT_OK;						\
 }
-// CHECK-MESSAGES: :[[@LINE-4]]:3: warning: programs expanded from 'TAIL_CT_LOOKUP4' return drop reason 'DROP_CT_FAIL' without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES: :[[@LINE-4]]:3: warning: functions expanded from 'TAIL_CT_LOOKUP4' return drop reason 'DROP_CT_FAIL' to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-FIXES:      {{^}}#define DROP_CT_FAIL	DROP_CT_INVALID_HDR{{$}}
 // CHECK-FIXES:      {{^}}	if (ctx->protocol == 0)						\{{$}}
 // CHECK-FIXES-NEXT: {{^}}		return send_drop_notify_error(ctx, SECLABEL,		\{{$}}

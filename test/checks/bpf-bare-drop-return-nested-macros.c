@@ -20,7 +20,7 @@ int NAME(struct __sk_buff *ctx)						\
 	ctx->cb[0] = DIR;						\
 	return CTX_ACT_OK;						\
 }
-// CHECK-MESSAGES: :[[@LINE-4]]:3: warning: programs expanded from 'TAIL_CT_LOOKUP6' return drop reason 'DROP_CT_NO_ENTRY' without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES: :[[@LINE-4]]:3: warning: functions expanded from 'TAIL_CT_LOOKUP6' return drop reason 'DROP_CT_NO_ENTRY' to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-FIXES:      {{^}}	if (ctx->mark == 0)						\{{$}}
 // CHECK-FIXES-NEXT: {{^}}		return send_drop_notify_error(ctx, SECLABEL,		\{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      DROP_CT_NO_ENTRY,		\{{$}}

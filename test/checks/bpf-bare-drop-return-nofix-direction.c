@@ -13,7 +13,7 @@ int handle_xgress(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'handle_xgress' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'handle_xgress' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: cannot tell the drop direction: nothing tells the direction of drops in 'handle_xgress' (no notification with a constant direction, no DirectionRules match)
 // CHECK-FIXES: {{^}}		return DROP_INVALID;{{$}}
 	return CTX_ACT_OK;
@@ -31,7 +31,7 @@ int from_host(struct __sk_buff *ctx)
 					      CTX_ACT_DROP, METRIC_EGRESS);
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'from_host' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_host' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: cannot tell the drop direction: 'from_host' notifies drops in more than one direction
 // CHECK-FIXES: {{^}}		return DROP_INVALID;{{$}}
 	return CTX_ACT_OK;

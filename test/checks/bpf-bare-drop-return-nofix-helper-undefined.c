@@ -15,9 +15,9 @@ int from_container(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES-PRESET: :[[@LINE-1]]:3: warning: entry program 'from_container' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES-PRESET: :[[@LINE-1]]:3: warning: 'from_container' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-MESSAGES-PRESET: :[[@LINE-2]]:3: note: no fix offered: the notification helper 'send_drop_notify_error' is not defined in this translation unit
-// CHECK-MESSAGES-AUTO: :[[@LINE-3]]:3: warning: entry program 'from_container' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES-AUTO: :[[@LINE-3]]:3: warning: 'from_container' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-MESSAGES-AUTO: :[[@LINE-4]]:3: note: no fix offered: no notification helper 'send_drop_notify_error' is defined in this translation unit; set NotifyPreset or NotifyTemplate
 // CHECK-FIXES-PRESET: {{^}}		return DROP_INVALID;{{$}}
 // CHECK-FIXES-AUTO: {{^}}		return DROP_INVALID;{{$}}

@@ -9,14 +9,16 @@
 #define SECLABEL	42
 
 #define BAIL_IF(COND, REASON)	do { if (COND) return REASON; } while (0)
-// CHECK-MESSAGES: :[[@LINE-1]]:46: warning: programs expanded from 'BAIL_IF' return drop reason 'DROP_INVALID' without a drop notification
-// CHECK-MESSAGES: :[[@LINE-2]]:46: note: no fix offered: the returned value is spelled in a macro argument, which differs at each use of the macro
 // CHECK-FIXES: {{^}}#define BAIL_IF(COND, REASON)	do { if (COND) return REASON; } while (0){{$}}
 
 SEC("tc")
 int from_container(struct __sk_buff *ctx)
 {
 	BAIL_IF(!revalidate_data(ctx), DROP_INVALID);
+// Each use of a statement macro returning its argument is its own site,
+// reported where it is written.
+// CHECK-MESSAGES: :[[@LINE-3]]:2: warning: 'from_container' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
+// CHECK-MESSAGES: :[[@LINE-4]]:2: note: no fix offered: the returned value is spelled in a macro argument, which differs at each use of the macro
 // CHECK-FIXES: {{^}}	BAIL_IF(!revalidate_data(ctx), DROP_INVALID);{{$}}
 	if (ctx->mark)
 		return send_drop_notify_error(ctx, SECLABEL, DROP_POLICY,

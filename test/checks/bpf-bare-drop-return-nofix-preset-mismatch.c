@@ -13,7 +13,7 @@ int from_container(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'from_container' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: 'send_drop_notify_error' takes 5 arguments here, but NotifyPreset 'cilium-2025' passes 4
 // CHECK-FIXES: {{^}}		return DROP_INVALID;{{$}}
 	return send_drop_notify_error(ctx, SECLABEL, DROP_POLICY, CTX_ACT_DROP,

@@ -11,7 +11,7 @@ int from_container(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'from_container' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: 'SECLABEL' (${src}) is not defined in this translation unit
 // CHECK-FIXES: {{^}}		return DROP_INVALID;{{$}}
 	return send_drop_notify_error(ctx, 0, DROP_POLICY, CTX_ACT_DROP,

@@ -34,7 +34,7 @@ int from_container(struct __sk_buff *ctx)
 	if (ctx->mark == 3) return DROP_UNKNOWN_L4;
 	if (ctx->mark == 4)
 		return DROP_FRAG_NOSUPPORT; // NOLINT(readability-braces-around-statements)
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'from_container' returns drop reason 'DROP_FRAG_NOSUPPORT' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns drop reason 'DROP_FRAG_NOSUPPORT' to the kernel without a drop notification
 	return send_drop_notify_error(ctx, SECLABEL, DROP_POLICY, CTX_ACT_DROP,
 				      METRIC_EGRESS);
 }

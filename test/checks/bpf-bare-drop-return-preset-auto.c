@@ -23,8 +23,8 @@ int handle_xgress(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES-2022: :[[@LINE-1]]:3: warning: entry program 'handle_xgress' returns drop reason 'DROP_INVALID' without a drop notification
-// CHECK-MESSAGES-2025: :[[@LINE-2]]:3: warning: entry program 'handle_xgress' returns drop reason 'DROP_INVALID' without a drop notification
+// CHECK-MESSAGES-2022: :[[@LINE-1]]:3: warning: 'handle_xgress' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
+// CHECK-MESSAGES-2025: :[[@LINE-2]]:3: warning: 'handle_xgress' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-FIXES-2022:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,{{$}}
 // CHECK-FIXES-2022-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_EGRESS);{{$}}
 // CHECK-FIXES-2025:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,{{$}}

@@ -2,12 +2,6 @@
 // argument: the direction of the program's other notifications must be read
 // from the argument where NotifyTemplate puts ${direction}.
 //
-// XFAIL: *
-// Bug: DirectionResolver::notifiedDirections always reads a notification's
-// LAST argument as its direction (here MY_IDENTITY), so no direction is found
-// and no fix is offered; had the last argument been a METRIC_* constant, the
-// fix would carry a wrong direction.
-//
 // RUN: %check_bpf_tidy --compile %s %t -- \
 // RUN:   -config="{CheckOptions: {bpf-bare-drop-return.NotifyPreset: custom, bpf-bare-drop-return.NotifyTemplate: 'report_drop(${ctx}, ${reason}, ${direction}, ${src})', bpf-bare-drop-return.NotifyHelpers: report_drop, bpf-bare-drop-return.SourceExpression: MY_IDENTITY}}"
 
@@ -29,7 +23,7 @@ int lb_entry(struct __sk_buff *skb)
 {
 	if (!revalidate_data(skb))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'lb_entry' returns drop reason 'DROP_INVALID' without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'lb_entry' returns drop reason 'DROP_INVALID' to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-FIXES:      {{^}}		return report_drop(skb, DROP_INVALID, METRIC_INGRESS,{{$}}
 // CHECK-FIXES-NEXT: {{^}}				   MY_IDENTITY);{{$}}
 	if (skb->mark)

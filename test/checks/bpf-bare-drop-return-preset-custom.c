@@ -22,7 +22,7 @@ int lb_entry(struct __sk_buff *skb)
 {
 	if (!revalidate_data(skb))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'lb_entry' returns drop reason 'DROP_INVALID' without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'lb_entry' returns drop reason 'DROP_INVALID' to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-FIXES:      {{^}}		return report_drop(skb, DROP_INVALID, MY_IDENTITY,{{$}}
 // CHECK-FIXES-NEXT: {{^}}				   METRIC_INGRESS);{{$}}
 	if (skb->mark)

@@ -36,7 +36,7 @@ int to_container(struct __sk_buff *ctx)
 	ct_buffer.ret = ct_lookup(ctx);
 	if (ct_buffer.ret < 0)
 		return ct_buffer.ret;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'to_container' returns 'ct_buffer.ret', which may hold a drop reason from 'ct_lookup', without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'to_container' returns 'ct_buffer.ret', which may hold a drop reason from 'ct_lookup', to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-FIXES: {{^}}		return send_drop_notify_error(ctx, SECLABEL, ct_buffer.ret,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_INGRESS);{{$}}
 
@@ -50,12 +50,12 @@ int to_container(struct __sk_buff *ctx)
 		ret = CTX_ACT_REDIRECT;
 	ctx->cb[0] = ct_buffer.ret;
 	return ret;
-// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: 'to_container' returns 'ret', which may hold drop reason 'DROP_POLICY', without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: 'to_container' returns 'ret', which may hold drop reason 'DROP_POLICY', to the kernel without a drop notification
 // CHECK-MESSAGES: :[[@LINE-2]]:2: note: no fix offered: 'ret' may also be a valid verdict
 // CHECK-FIXES: {{^}}	return ret;{{$}}
 out:
 	return ret;
-// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: 'to_container' returns 'ret', which may hold drop reason 'DROP_INVALID', without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: 'to_container' returns 'ret', which may hold drop reason 'DROP_INVALID', to the kernel without a drop notification
 // CHECK-FIXES: {{^}}	return send_drop_notify_error(ctx, SECLABEL, ret, CTX_ACT_DROP,{{$}}
 // CHECK-FIXES-NEXT: {{^}}				      METRIC_INGRESS);{{$}}
 }
@@ -73,7 +73,7 @@ int to_container_verdicts(struct __sk_buff *ctx)
 	else if (ctx->mark == 2)
 		ret = TC_ACT_UNSPEC;
 	return ret;
-// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: 'to_container_verdicts' returns 'ret', which may hold drop reason 'DROP_INVALID', without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: 'to_container_verdicts' returns 'ret', which may hold drop reason 'DROP_INVALID', to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-MESSAGES: :[[@LINE-2]]:2: note: drop reasons it may carry here: DROP_INVALID
 // CHECK-MESSAGES: :[[@LINE-3]]:2: note: no fix offered: 'ret' may also be a valid verdict or another non-drop value here (no guard such as '< 0' proves it negative); notifying would turn those into drops: notify where the drop reason is produced, or return it under a guard
 // CHECK-FIXES: {{^}}	return ret;{{$}}

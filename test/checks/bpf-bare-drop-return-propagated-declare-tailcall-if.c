@@ -42,8 +42,8 @@ int tail_ipv4_ct_egress(struct __sk_buff *ctx)
 	hdrlen = ipv4_hdrlen(ctx);
 	if (hdrlen < 0)
 		return hdrlen;
-// CHECK-MESSAGES-ON: :[[@LINE-1]]:3: warning: 'tail_ipv4_ct_egress' returns 'hdrlen', which may hold a drop reason from 'ipv4_hdrlen', without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
-// CHECK-MESSAGES-OFF: :[[@LINE-2]]:3: warning: 'tail_ipv4_ct_egress' returns 'hdrlen', which may hold a drop reason from 'ipv4_hdrlen', without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES-ON: :[[@LINE-1]]:3: warning: 'tail_ipv4_ct_egress' returns 'hdrlen', which may hold a drop reason from 'ipv4_hdrlen', to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES-OFF: :[[@LINE-2]]:3: warning: 'tail_ipv4_ct_egress' returns 'hdrlen', which may hold a drop reason from 'ipv4_hdrlen', to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-FIXES-ON: {{^}}		return send_drop_notify_error(ctx, SECLABEL, hdrlen,{{$}}
 // CHECK-FIXES-ON-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_EGRESS);{{$}}
 // CHECK-FIXES-OFF: {{^}}		return send_drop_notify_error(ctx, SECLABEL, hdrlen,{{$}}

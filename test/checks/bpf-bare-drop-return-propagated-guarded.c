@@ -45,7 +45,7 @@ int from_container(struct __sk_buff *ctx)
 	hdrlen = l3_hdrlen(ctx);
 	if (hdrlen < 0)
 		return hdrlen;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns 'hdrlen', which may hold a drop reason from 'l3_hdrlen', without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns 'hdrlen', which may hold a drop reason from 'l3_hdrlen', to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-FIXES: {{^}}		return send_drop_notify_error(ctx, SECLABEL, hdrlen,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_EGRESS);{{$}}
 	ctx->cb[0] = hdrlen;
@@ -53,20 +53,20 @@ int from_container(struct __sk_buff *ctx)
 	ret = frag_check(ctx);
 	if (IS_ERR(ret))
 		return ret;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns 'ret', which may hold a drop reason from 'frag_check', without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns 'ret', which may hold a drop reason from 'frag_check', to the kernel without a drop notification
 // CHECK-FIXES: {{^}}		return send_drop_notify_error(ctx, SECLABEL, ret, CTX_ACT_DROP,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      METRIC_EGRESS);{{$}}
 
 	ret = l4_check(ctx);
 	if (ret != CTX_ACT_OK)
 		return ret;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns 'ret', which may hold a drop reason from 'l4_check', without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns 'ret', which may hold a drop reason from 'l4_check', to the kernel without a drop notification
 // CHECK-FIXES: {{^}}		return send_drop_notify_error(ctx, SECLABEL, ret, CTX_ACT_DROP,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      METRIC_EGRESS);{{$}}
 
 	if ((ret = frag_check(ctx)) < 0)
 		return ret;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns 'ret', which may hold a drop reason from 'frag_check', without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns 'ret', which may hold a drop reason from 'frag_check', to the kernel without a drop notification
 // CHECK-FIXES: {{^}}		return send_drop_notify_error(ctx, SECLABEL, ret, CTX_ACT_DROP,{{$}}
 
 	/* Already notified: not a finding. */

@@ -16,7 +16,7 @@ static __always_inline int l3_egress(struct __sk_buff *skb, int ttl)
 {
 	if (ttl <= 1)
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: function 'l3_egress', whose value its callers return to the kernel, returns drop reason 'DROP_INVALID' without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'l3_egress' returns drop reason 'DROP_INVALID' to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the value of 'l3_egress' is returned to the kernel by entry program 'from_container', so the drop is notified where it is made
 // CHECK-FIXES: {{^}}		return send_drop_notify_error(skb, SECLABEL, DROP_INVALID,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_EGRESS);{{$}}
@@ -29,7 +29,7 @@ static __always_inline int handle_ipv4(struct __sk_buff *skb)
 {
 	if (skb->protocol == 0)
 		return DROP_UNKNOWN_L3;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: function 'handle_ipv4', whose value its callers return to the kernel, returns drop reason 'DROP_UNKNOWN_L3' without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'handle_ipv4' returns drop reason 'DROP_UNKNOWN_L3' to the kernel without a drop notification
 // CHECK-FIXES: {{^}}		return send_drop_notify_error(skb, SECLABEL, DROP_UNKNOWN_L3,{{$}}
 	return l3_egress(skb, skb->mark);
 // CHECK-FIXES: {{^}}	return l3_egress(skb, skb->mark);{{$}}
@@ -57,11 +57,11 @@ int from_container(struct __sk_buff *ctx)
 	ret = policy_check(ctx);
 	if (ret < 0)
 		return ret;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns 'ret', which may hold a drop reason from 'policy_check', without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns 'ret', which may hold a drop reason from 'policy_check', to the kernel without a drop notification
 // CHECK-FIXES: {{^}}		return send_drop_notify_error(ctx, SECLABEL, ret, CTX_ACT_DROP,{{$}}
 	if (ctx->tc_index)
 		return policy_check(ctx);
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns the value of 'policy_check', which may hold a drop reason from 'policy_check', without a drop notification
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns the value of 'policy_check', which may hold a drop reason from 'policy_check', to the kernel without a drop notification
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: the value of 'policy_check' may also be a valid verdict
 // CHECK-FIXES: {{^}}		return policy_check(ctx);{{$}}
 	return handle_ipv4(ctx);

@@ -27,11 +27,11 @@ TAIL_CT_LOOKUP4(CILIUM_CALL_IPV4_CT_INGRESS, tail_ipv4_ct_ingress, CT_INGRESS,
 TAIL_CT_LOOKUP4(CILIUM_CALL_IPV4_CT_EGRESS, tail_ipv4_ct_egress, CT_EGRESS,
 		1, CILIUM_CALL_IPV4_FROM_LXC, tail_handle_ipv4)
 
-// CHECK-NOTES: :[[@LINE-12]]:3: warning: programs expanded from 'TAIL_CT_LOOKUP4' return drop reason 'DROP_INVALID' without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-NOTES: :[[@LINE-12]]:3: warning: functions expanded from 'TAIL_CT_LOOKUP4' return drop reason 'DROP_INVALID' to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-NOTES: :[[@LINE-6]]:1: note: tail call 'tail_ipv4_ct_ingress' is expanded here
 // CHECK-NOTES: :[[@LINE-5]]:1: note: tail call 'tail_ipv4_ct_egress' is expanded here
 // CHECK-NOTES: :[[@LINE-15]]:3: note: drop direction taken from macro parameter 'DIR' of 'TAIL_CT_LOOKUP4'
-// CHECK-NOTES: :[[@LINE-14]]:3: warning: programs expanded from 'TAIL_CT_LOOKUP4' return drop reason 'DROP_CT_UNKNOWN_PROTO' without a drop notification
+// CHECK-NOTES: :[[@LINE-14]]:3: warning: functions expanded from 'TAIL_CT_LOOKUP4' return drop reason 'DROP_CT_UNKNOWN_PROTO' to the kernel without a drop notification
 // CHECK-NOTES: :[[@LINE-10]]:1: note: tail call 'tail_ipv4_ct_ingress' is expanded here
 // CHECK-NOTES: :[[@LINE-9]]:1: note: tail call 'tail_ipv4_ct_egress' is expanded here
 // CHECK-NOTES: :[[@LINE-17]]:3: note: drop direction taken from macro parameter 'DIR' of 'TAIL_CT_LOOKUP4'

@@ -19,7 +19,7 @@ int NAME(struct __sk_buff *ctx)						\
 	return send_drop_notify_error(ctx, SECLABEL, DROP_POLICY,	\
 				      METRIC_INGRESS);			\
 }
-// CHECK-MESSAGES: :[[@LINE-4]]:17: warning: programs expanded from 'SHORT_BODY' return drop reason 'DROP_INVALID'
+// CHECK-MESSAGES: :[[@LINE-4]]:17: warning: functions expanded from 'SHORT_BODY' return drop reason 'DROP_INVALID'
 // CHECK-FIXES:      {{^}}{									\{{$}}
 // CHECK-FIXES-NEXT: {{^}}	if (!ctx->len) return send_drop_notify_error(ctx, SECLABEL,	\{{$}}
 // CHECK-FIXES-NEXT: {{^}}						     DROP_INVALID,	\{{$}}
@@ -33,7 +33,7 @@ int x(struct __sk_buff *ctx)
 {
 	if (!ctx->len)
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'x' returns drop reason 'DROP_INVALID'
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'x' returns drop reason 'DROP_INVALID'
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      METRIC_EGRESS);{{$}}
 	switch (ctx->protocol) {
@@ -42,7 +42,7 @@ int x(struct __sk_buff *ctx)
 			if (ctx->priority) {
 				if (ctx->queue_mapping)
 					return DROP_UNKNOWN_L3;
-// CHECK-MESSAGES: :[[@LINE-1]]:6: warning: entry program 'x' returns drop reason 'DROP_UNKNOWN_L3'
+// CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'x' returns drop reason 'DROP_UNKNOWN_L3'
 // CHECK-FIXES:      {{^}}					return send_drop_notify_error(ctx,{{$}}
 // CHECK-FIXES-NEXT: {{^}}						SECLABEL, DROP_UNKNOWN_L3,{{$}}
 // CHECK-FIXES-NEXT: {{^}}						METRIC_EGRESS);{{$}}
@@ -64,10 +64,10 @@ int y(struct __sk_buff *ctx)
 					      METRIC_EGRESS);
 	if (ctx->priority)
 		return DROP_POLICY;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'y' returns drop reason 'DROP_POLICY'
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'y' returns drop reason 'DROP_POLICY'
 // CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, DROP_POLICY,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      METRIC_EGRESS);{{$}}
 	return DROP_NOMEM;
-// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: entry program 'y' returns drop reason 'DROP_NOMEM'
+// CHECK-MESSAGES: :[[@LINE-1]]:2: warning: 'y' returns drop reason 'DROP_NOMEM'
 // CHECK-FIXES: {{^}}	return send_drop_notify_error(ctx, SECLABEL, DROP_NOMEM, METRIC_EGRESS);{{$}}
 }

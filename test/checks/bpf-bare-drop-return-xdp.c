@@ -14,7 +14,7 @@ int xdp_entry(struct xdp_md *ctx)
 
 	if (data + 14 > data_end)
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: entry program 'xdp_entry' returns drop reason 'DROP_INVALID' without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'xdp_entry' returns drop reason 'DROP_INVALID' to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-FIXES:      {{^}}	if (data + 14 > data_end){{$}}
 // CHECK-FIXES-NEXT: {{^}}		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP, METRIC_INGRESS);{{$}}
