@@ -1,11 +1,12 @@
 //===- BpfTidyMain.cpp - the bpf-tidy command -----------------------------===//
 //
-// Dispatches subcommands; without one, bpf-tidy analyses (and fixes) sources
-// like clang-tidy does.
+// Dispatches subcommands (verify, migrate); without one, bpf-tidy analyses
+// (and fixes) sources like clang-tidy does.
 //
 //===----------------------------------------------------------------------===//
 
 #include "cli/AnalyzeCommand.h"
+#include "cli/MigrateCommand.h"
 #include "verify/VerifyCommand.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/TargetSelect.h"
@@ -24,5 +25,7 @@ int main(int Argc, const char **Argv) {
   llvm::InitializeAllTargetInfos();
   llvm::InitializeAllTargetMCs();
   llvm::InitializeAllAsmParsers();
+  if (Argc > 1 && std::strcmp(Argv[1], "migrate") == 0)
+    return bpftidy::migrateMain(Argc - 1, Argv + 1);
   return bpftidy::analyzeMain(Argc, Argv);
 }

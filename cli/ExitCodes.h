@@ -20,6 +20,12 @@ enum ExitCode : int {
   /// An edit was refused: file not writable, changed since it was parsed,
   /// or conflicting edits.
   ExitEditRefused = 3,
+  /// bpf-tidy migrate: the verify loop failed (a build, a load, a run, a
+  /// changed verdict, a site not proven).
+  ExitVerifyFailed = 4,
+  /// bpf-tidy migrate: fixed and built, but BPF could not be loaded (no
+  /// privilege), so nothing was run.
+  ExitNoPrivilege = 77,
 };
 
 /// The exit code that reports the worse of two outcomes.
@@ -27,10 +33,14 @@ inline int worseExit(int A, int B) {
   auto Rank = [](int Code) {
     switch (Code) {
     case ExitUsage:
-      return 3;
+      return 5;
+    case ExitVerifyFailed:
+      return 4;
     case ExitEditRefused:
-      return 2;
+      return 3;
     case ExitFindings:
+      return 2;
+    case ExitNoPrivilege:
       return 1;
     default:
       return 0;

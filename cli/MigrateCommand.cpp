@@ -1,0 +1,320 @@
+//===- MigrateCommand.cpp -------------------------------------------------===//
+
+#include "cli/MigrateCommand.h"
+#include "cli/AnalyzeCommand.h"
+#include "cli/ExitCodes.h"
+#include "cli/GitWorkTree.h"
+#include "cli/MigrationReport.h"
+#include "cli/OutputFile.h"
+#include "cli/RecordingFileSystem.h"
+#include "cli/TreeSnapshot.h"
+#include "config/ConfigurationList.h"
+#include "verify/VerifyCommand.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+
+namespace fs = llvm::sys::fs;
+
+namespace bpftidy {
+
+static const char MigrateHelp[] =
+    R"(USAGE: bpf-tidy migrate --configs LIST [options]
+
+Fixes the bare drop returns of a whole tree and proves the fix, in one
+reviewable diff:
+
+  1. refuses to start if the tree (the configuration list's directory) has
+     uncommitted changes in git, unless --allow-dirty;
+  2. copies the tree as it is ("before");
+  3. analyses every source in every configuration and applies the merged
+     fixes in place (bpf-tidy --configs LIST --fix), with progress;
+  4. builds, loads and runs the tree before and after (bpf-tidy verify
+     --before COPY --after LIST);
+  5. writes a Markdown report for the pull request.
+
+OPTIONS:
+  --configs FILE        The tree's configuration list (docs/formats.md);
+                        required. Its directory is the tree.
+  --sites FILE          Intended sites (docs/formats.md) for verify to prove
+                        (default: none; verify then compares every packet).
+  --fixed-kinds LIST    Site kinds the tool fixes (passed to verify).
+  --report FILE         Write the Markdown report here (default: stdout).
+  --allow-dirty         Start even with uncommitted changes in the tree.
+  -j N, --jobs N        Units analysed and objects built in parallel
+                        (default: one per CPU).
+  --checks GLOBS        Checks to run (as bpf-tidy --checks).
+  --config-file FILE    Check configuration (as bpf-tidy --config-file).
+  --snapshot DIR        Put the "before" copy here and keep it (default: a
+                        temporary directory, removed at the end).
+  --findings FILE       Keep the analysis's JSON report (--format=json).
+  --json FILE           Keep verify's JSON report.
+  --out DIR             Keep the built objects (DIR/before, DIR/after).
+  --help, -h            Show this help.
+
+EXIT CODES (the worst outcome wins, in this order):
+  2   usage or configuration error, uncommitted changes, a file that does
+      not parse; nothing was edited
+  4   the verify loop failed (build, load, run, a changed verdict, a site
+      not proven); the fixes stay applied, see the report
+  3   an edit was refused (other files were fixed)
+  1   findings left unfixed (the report says why), the rest proven
+  77  fixed and built, but not loaded: no privilege to load BPF
+  0   every finding fixed, and the verify loop proved it
+)";
+
+namespace {
+struct MigrateOptions {
+  std::string Configs, Sites, FixedKinds, Report, Checks, ConfigFile, Snapshot,
+      Findings, VerifyJson, Out;
+  std::string Jobs;
+  bool AllowDirty = false;
+  bool Help = false;
+};
+} // namespace
+
+static llvm::raw_ostream &error() {
+  return llvm::WithColor::error(llvm::errs(), "bpf-tidy migrate");
+}
+
+static llvm::Expected<MigrateOptions> parseOptions(int Argc,
+                                                   const char **Argv) {
+  MigrateOptions O;
+  auto Fail = [](const llvm::Twine &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
+  };
+  std::map<std::string, std::string *> Values = {
+      {"--configs", &O.Configs},
+      {"--sites", &O.Sites},
+      {"--fixed-kinds", &O.FixedKinds},
+      {"--report", &O.Report},
+      {"--checks", &O.Checks},
+      {"--config-file", &O.ConfigFile},
+      {"--snapshot", &O.Snapshot},
+      {"--findings", &O.Findings},
+      {"--json", &O.VerifyJson},
+      {"--out", &O.Out},
+      {"--jobs", &O.Jobs},
+      {"-j", &O.Jobs}};
+  for (int I = 1; I < Argc; ++I) {
+    llvm::StringRef Arg = Argv[I];
+    if (Arg == "--help" || Arg == "-h") {
+      O.Help = true;
+      continue;
+    }
+    if (Arg == "--allow-dirty") {
+      O.AllowDirty = true;
+      continue;
+    }
+    if (Arg == "-p" || Arg.starts_with("-p=") || Arg == "--")
+      return Fail("migrate takes the tree as a configuration list (--configs "
+                  "FILE, docs/formats.md), not '" +
+                  Arg + "'");
+    auto [Name, Value] = Arg.split('=');
+    bool Inline = Arg.contains('=');
+    if (!Inline && Arg.starts_with("-j") && Arg.size() > 2 &&
+        llvm::isDigit(Arg[2])) {
+      O.Jobs = Arg.drop_front(2).str();
+      continue;
+    }
+    auto It = Values.find(Name.str());
+    if (It == Values.end())
+      return Fail("unknown argument '" + Arg + "'");
+    if (!Inline) {
+      if (I + 1 >= Argc)
+        return Fail(Name + " needs a value");
+      Value = Argv[++I];
+    }
+    *It->second = Value.str();
+  }
+  unsigned Ignored;
+  if (!O.Jobs.empty() && llvm::StringRef(O.Jobs).getAsInteger(10, Ignored))
+    return Fail("-j: expected a number, got '" + O.Jobs + "'");
+  if (!O.Help && O.Configs.empty())
+    return Fail("give the tree's configuration list: --configs FILE");
+  return O;
+}
+
+static std::optional<llvm::json::Value> readJson(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return std::nullopt;
+  auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
+    return std::nullopt;
+  }
+  return std::move(*Parsed);
+}
+
+/// A file or directory in the run's scratch directory.
+static std::string scratchPath(llvm::StringRef Scratch, llvm::StringRef Name) {
+  llvm::SmallString<256> Path(Scratch);
+  llvm::sys::path::append(Path, Name);
+  return std::string(Path);
+}
+
+static int runArgv(int (*Main)(int, const char **),
+                   const std::vector<std::string> &Args) {
+  std::vector<const char *> Argv;
+  for (const std::string &Arg : Args)
+    Argv.push_back(Arg.c_str());
+  Argv.push_back(nullptr);
+  return Main(int(Args.size()), Argv.data());
+}
+
+static void stage(llvm::StringRef Text) {
+  llvm::errs() << "bpf-tidy migrate: " << Text << "\n";
+}
+
+int migrateMain(int Argc, const char **Argv) {
+  auto Parsed = parseOptions(Argc, Argv);
+  if (!Parsed) {
+    error() << llvm::toString(Parsed.takeError())
+            << "\nRun 'bpf-tidy migrate --help' for usage.\n";
+    return ExitUsage;
+  }
+  MigrateOptions O = std::move(*Parsed);
+  if (O.Help) {
+    llvm::outs() << MigrateHelp;
+    return ExitClean;
+  }
+
+  auto List = readConfigurationList(O.Configs);
+  if (!List) {
+    error() << llvm::toString(List.takeError()) << "\n";
+    return ExitUsage;
+  }
+  std::string Tree = canonicalPath(List->BaseDir);
+  std::string ListPath = canonicalPath(O.Configs);
+
+  // A migration must be one reviewable diff: no edits of the user's mixed
+  // into it.
+  if (!O.AllowDirty) {
+    auto Dirty = uncommittedFiles(Tree);
+    if (!Dirty) {
+      error() << llvm::toString(Dirty.takeError()) << "\n";
+      return ExitUsage;
+    }
+    if (!Dirty->empty()) {
+      error() << "'" << Tree << "' has uncommitted changes; commit or stash "
+              << "them (or pass --allow-dirty) so the migration is one "
+              << "reviewable diff:\n";
+      for (size_t I = 0; I < Dirty->size() && I < 10; ++I)
+        llvm::errs() << "  " << (*Dirty)[I] << "\n";
+      if (Dirty->size() > 10)
+        llvm::errs() << "  ... and " << Dirty->size() - 10 << " more\n";
+      return ExitUsage;
+    }
+  }
+
+  llvm::SmallString<128> Scratch;
+  if (std::error_code EC =
+          fs::createUniqueDirectory("bpf-tidy-migrate", Scratch)) {
+    error() << "cannot create a temporary directory: " << EC.message() << "\n";
+    return ExitUsage;
+  }
+  auto Cleanup = llvm::make_scope_exit(
+      [&] { fs::remove_directories(Scratch, /*IgnoreErrors=*/true); });
+
+  std::string Before =
+      O.Snapshot.empty() ? scratchPath(Scratch, "before") : O.Snapshot;
+  stage("1/4 copying " + Tree + " to " + Before);
+  if (!O.Snapshot.empty() && fs::exists(O.Snapshot)) {
+    error() << "--snapshot '" << O.Snapshot << "' already exists\n";
+    return ExitUsage;
+  }
+  if (llvm::Error E = copyTree(Tree, Before)) {
+    error() << llvm::toString(std::move(E)) << "\n";
+    return ExitUsage;
+  }
+  llvm::SmallString<256> BeforeList(Before);
+  llvm::sys::path::append(BeforeList,
+                          llvm::StringRef(ListPath).drop_front(Tree.size()));
+
+  stage("2/4 analysing every source in every configuration, fixing in place");
+  std::string Findings =
+      O.Findings.empty() ? scratchPath(Scratch, "findings.json") : O.Findings;
+  std::vector<std::string> Analyze = {"bpf-tidy", "--configs",     ListPath,
+                                      "--fix",    "--format=json", "--output",
+                                      Findings,   "--progress"};
+  if (!O.Jobs.empty())
+    Analyze.push_back("-j" + O.Jobs);
+  if (!O.Checks.empty())
+    Analyze.push_back("--checks=" + O.Checks);
+  if (!O.ConfigFile.empty())
+    Analyze.push_back("--config-file=" + O.ConfigFile);
+  int AnalyzeExit = runArgv(analyzeMain, Analyze);
+  if (AnalyzeExit == ExitUsage) {
+    error() << "the analysis failed (see above); nothing was edited\n";
+    return ExitUsage;
+  }
+
+  stage("3/4 building, loading and running the tree before and after");
+  std::string Sites = O.Sites;
+  if (Sites.empty()) {
+    // verify's differential mode wants a sites file; none is one with no
+    // site, so every packet is simply compared.
+    Sites = scratchPath(Scratch, "no-sites.json");
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Sites, EC);
+    OS << llvm::json::Value(
+        llvm::json::Object{{"version", 1}, {"sites", llvm::json::Array()}});
+  }
+  std::string VerifyJson =
+      O.VerifyJson.empty() ? scratchPath(Scratch, "verify.json") : O.VerifyJson;
+  std::vector<std::string> Verify = {
+      "verify",  "--before", std::string(BeforeList),
+      "--after", ListPath,   "--sites",
+      Sites,     "--json",   VerifyJson};
+  if (!O.FixedKinds.empty())
+    Verify.insert(Verify.end(), {"--fixed-kinds", O.FixedKinds});
+  if (!O.Out.empty())
+    Verify.insert(Verify.end(), {"--out", O.Out});
+  if (!O.Jobs.empty())
+    Verify.insert(Verify.end(), {"--jobs", O.Jobs});
+  int VerifyExit = runArgv(verify::verifyMain, Verify);
+
+  stage("4/4 writing the report");
+  std::optional<llvm::json::Value> FindingsReport = readJson(Findings);
+  std::optional<llvm::json::Value> VerifyReport = readJson(VerifyJson);
+  MigrationFacts Facts;
+  Facts.Tree = Tree;
+  Facts.ConfigurationList = O.Configs;
+  Facts.Findings = FindingsReport ? FindingsReport->getAsObject() : nullptr;
+  Facts.Verify = VerifyReport ? VerifyReport->getAsObject() : nullptr;
+  Facts.VerifyExit = VerifyExit;
+  std::string Markdown = migrationReportMarkdown(Facts);
+  std::string Error;
+  if (!writeOutput(
+          O.Report, [&](llvm::raw_ostream &OS) { OS << Markdown; }, Error)) {
+    error() << Error << "\n";
+    return ExitUsage;
+  }
+  if (!O.Report.empty())
+    stage("report written to " + O.Report);
+
+  int Exit = AnalyzeExit;
+  switch (VerifyExit) {
+  case verify::ExitSuccess:
+    break;
+  case verify::ExitNoPrivilege:
+    Exit = worseExit(Exit, ExitNoPrivilege);
+    break;
+  case verify::ExitUsage:
+    Exit = worseExit(Exit, ExitUsage);
+    break;
+  default:
+    Exit = worseExit(Exit, ExitVerifyFailed);
+    break;
+  }
+  return Exit;
+}
+
+} // namespace bpftidy

@@ -1,0 +1,220 @@
+//===- MigrationReport.cpp ------------------------------------------------===//
+
+#include "cli/MigrationReport.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+
+namespace json = llvm::json;
+
+namespace bpftidy {
+
+/// Failures listed in full; the rest are counted.
+static constexpr size_t FailuresShown = 10;
+
+/// Text fit for a table cell: one line, no column separators.
+static std::string cell(llvm::StringRef Text) {
+  std::string Result;
+  for (char C : Text) {
+    if (C == '|')
+      Result += "\\|";
+    else if (C == '\n' || C == '\t')
+      Result += ' ';
+    else
+      Result += C;
+  }
+  return Result;
+}
+
+static llvm::StringRef stringOf(const json::Object &O, llvm::StringRef Key) {
+  if (std::optional<llvm::StringRef> S = O.getString(Key))
+    return *S;
+  return "";
+}
+
+static int64_t integerOf(const json::Object *O, llvm::StringRef Key) {
+  if (!O)
+    return 0;
+  return O->getInteger(Key).value_or(0);
+}
+
+/// Why a finding was not fixed: the reason the fix was withheld, else the
+/// check's notes saying so, else its notes.
+static std::string whyUnfixed(const json::Object &Finding) {
+  if (llvm::StringRef Withheld = stringOf(Finding, "fix_withheld");
+      !Withheld.empty())
+    return Withheld.str();
+  std::vector<std::string> NoFix, Other;
+  if (const json::Array *Notes = Finding.getArray("notes"))
+    for (const json::Value &N : *Notes)
+      if (const json::Object *Note = N.getAsObject()) {
+        llvm::StringRef Text = stringOf(*Note, "message");
+        if (Text.starts_with("found in "))
+          continue;
+        (Text.contains("no fix") ? NoFix : Other).push_back(Text.str());
+      }
+  const std::vector<std::string> &Reasons = NoFix.empty() ? Other : NoFix;
+  if (Reasons.empty()) {
+    const json::Array *Fix = Finding.getArray("fix");
+    return Fix && !Fix->empty() ? "its edit was refused (see the log)"
+                                : "the check proposes no fix for this site";
+  }
+  return llvm::join(Reasons, "; ");
+}
+
+static void writeFindings(llvm::raw_ostream &OS, const json::Object *Report) {
+  const json::Array *Findings = Report ? Report->getArray("findings") : nullptr;
+  std::map<std::pair<std::string, std::string>, unsigned> FixedPerFile;
+  std::vector<const json::Object *> Unfixed;
+  unsigned Total = 0, Fixed = 0;
+  if (Findings)
+    for (const json::Value &V : *Findings) {
+      const json::Object *F = V.getAsObject();
+      if (!F || stringOf(*F, "check").starts_with("clang-"))
+        continue;
+      ++Total;
+      if (F->getBoolean("fixed").value_or(false)) {
+        ++Fixed;
+        ++FixedPerFile[{stringOf(*F, "check").str(),
+                        stringOf(*F, "file").str()}];
+      } else {
+        Unfixed.push_back(F);
+      }
+    }
+
+  OS << "## Fixed\n\n";
+  OS << Fixed << " of " << Total << (Total == 1 ? " finding" : " findings")
+     << " fixed.\n\n";
+  if (!FixedPerFile.empty()) {
+    OS << "| check | file | sites fixed |\n| --- | --- | ---: |\n";
+    for (const auto &[Key, Count] : FixedPerFile)
+      OS << "| `" << cell(Key.first) << "` | `" << cell(Key.second) << "` | "
+         << Count << " |\n";
+    OS << "\n";
+  }
+
+  OS << "## Left unfixed\n\n";
+  if (Unfixed.empty()) {
+    OS << "Nothing: every finding was fixed.\n\n";
+    return;
+  }
+  OS << "| site | check | finding | why not fixed |\n| --- | --- | --- | --- "
+        "|\n";
+  for (const json::Object *F : Unfixed)
+    OS << "| `"
+       << cell(llvm::formatv("{0}:{1}:{2}", stringOf(*F, "file"),
+                             integerOf(F, "line"), integerOf(F, "column"))
+                   .str())
+       << "` | `" << cell(stringOf(*F, "check")) << "` | "
+       << cell(stringOf(*F, "message")) << " | " << cell(whyUnfixed(*F))
+       << " |\n";
+  OS << "\n";
+}
+
+/// Instructions the verifier processed over all programs of one side.
+static int64_t verifierCost(const json::Object &Verify, llvm::StringRef Side) {
+  int64_t Sum = 0;
+  if (const json::Array *Costs = Verify.getArray("costs"))
+    for (const json::Value &C : *Costs)
+      if (const json::Object *Cost = C.getAsObject())
+        Sum += integerOf(Cost->getObject(Side), "insns");
+  return Sum;
+}
+
+static int64_t treeValue(const json::Object &Verify, llvm::StringRef Label,
+                         llvm::StringRef Key) {
+  if (const json::Array *Trees = Verify.getArray("trees"))
+    for (const json::Value &T : *Trees)
+      if (const json::Object *Tree = T.getAsObject())
+        if (stringOf(*Tree, "label") == Label)
+          return integerOf(Tree, Key);
+  return 0;
+}
+
+static void writeProof(llvm::raw_ostream &OS, const MigrationFacts &Facts) {
+  OS << "## Proof: build, load, run (`bpf-tidy verify`)\n\n";
+  if (!Facts.Verify) {
+    OS << (Facts.VerifyExit < 0
+               ? "The verify loop did not run.\n\n"
+               : "The verify loop wrote no report (exit code " +
+                     std::to_string(Facts.VerifyExit) +
+                     "); see its output.\n\n");
+    return;
+  }
+  const json::Object &V = *Facts.Verify;
+  const json::Object *Summary = V.getObject("summary");
+  int64_t CostBefore = verifierCost(V, "before"),
+          CostAfter = verifierCost(V, "after");
+  std::string Growth;
+  if (CostBefore)
+    Growth = llvm::formatv(" ({0}{1:F1}%)", CostAfter >= CostBefore ? "+" : "",
+                           100.0 * (CostAfter - CostBefore) / CostBefore)
+                 .str();
+  OS << "| | before | after |\n| --- | ---: | ---: |\n";
+  auto Row = [&](llvm::StringRef Name, llvm::StringRef Key) {
+    OS << "| " << Name << " | " << integerOf(Summary, (Key + "_before").str())
+       << " | " << integerOf(Summary, (Key + "_after").str()) << " |\n";
+  };
+  Row("configurations built", "configurations_built");
+  Row("programs loaded", "programs_loaded");
+  OS << "| verifier cost (instructions processed) | " << CostBefore << " | "
+     << CostAfter << Growth << " |\n";
+  OS << "| packets run | " << treeValue(V, "before", "packets_run") << " | "
+     << treeValue(V, "after", "packets_run") << " |\n";
+  Row("drops notified", "drops_notified");
+  OS << "\n";
+
+  if (std::optional<llvm::StringRef> Skipped = V.getString("skipped"))
+    OS << "**Not loaded:** " << *Skipped << "\n\n";
+  OS << "Intended sites: " << integerOf(Summary, "sites_proven") << " proven, "
+     << integerOf(Summary, "sites_not_fixed_yet")
+     << " not fixed by the tool yet, " << integerOf(Summary, "sites_unverified")
+     << " unverified, " << integerOf(Summary, "sites_failed") << " failed (of "
+     << integerOf(Summary, "sites") << ").\n\n";
+
+  const json::Array *Failures = V.getArray("failures");
+  size_t FailureCount = Failures ? Failures->size() : 0;
+  OS << "Verify: "
+     << (Facts.VerifyExit == 0    ? "**passed**"
+         : Facts.VerifyExit == 77 ? "**not loaded** (no privilege to load BPF)"
+                                  : "**failed**")
+     << " (exit code " << Facts.VerifyExit << "), " << FailureCount
+     << (FailureCount == 1 ? " failure" : " failures") << ".\n\n";
+  for (size_t I = 0; I < FailureCount && I < FailuresShown; ++I)
+    if (const json::Object *F = (*Failures)[I].getAsObject())
+      OS << "- [" << stringOf(*F, "stage") << "] "
+         << cell(stringOf(*F, "message")) << "\n";
+  if (FailureCount > FailuresShown)
+    OS << "- ... and " << FailureCount - FailuresShown << " more\n";
+  if (FailureCount)
+    OS << "\n";
+}
+
+std::string migrationReportMarkdown(const MigrationFacts &Facts) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << "# bpf-tidy migration: bare drop returns\n\n";
+  OS << "Tree `" << Facts.Tree << "`, configuration list `"
+     << Facts.ConfigurationList << "`";
+  if (Facts.Findings)
+    if (const json::Array *Configurations =
+            Facts.Findings->getArray("configurations")) {
+      OS << " (" << Configurations->size()
+         << (Configurations->size() == 1 ? " configuration"
+                                         : " configurations");
+      for (size_t I = 0; I < Configurations->size(); ++I)
+        if (std::optional<llvm::StringRef> Name =
+                (*Configurations)[I].getAsString())
+          OS << (I ? ", `" : ": `") << *Name << "`";
+      OS << ")";
+    }
+  OS << ".\n\n";
+  writeFindings(OS, Facts.Findings);
+  writeProof(OS, Facts);
+  OS << "## Review\n\nThe migration is one diff: `git diff -- " << Facts.Tree
+     << "`.\n";
+  return Text;
+}
+
+} // namespace bpftidy
