@@ -47,7 +47,7 @@ void recordFact(const ReturnStmt &Return, const SourceNotifyDecision &D,
 } // namespace
 
 BareDropFinder::BareDropFinder(const BareDropOptions &Options)
-    : Classifier(Options), Matcher(Options), Summaries(Matcher) {}
+    : Classifier(Options), Matcher(Options), Summaries(Matcher, Classifier) {}
 
 BareDropFinder::~BareDropFinder() = default;
 
@@ -137,7 +137,8 @@ void BareDropFinder::examine(const FunctionDecl &F, const ProgramInfo &Info,
       continue;
     BareDropOccurrence O = Base;
     O.Return = Return;
-    if (auto Reason = Matcher.literalDropReason(*Value, Ctx)) {
+    if (auto Reason = Matcher.literalDropReason(*Value, Ctx,
+                                                /*NamedOnly=*/Helper)) {
       if (Helper) {
         recordFact(*Return, *Helper, SM);
         if (!Helper->Safe)

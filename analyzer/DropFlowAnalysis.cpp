@@ -56,8 +56,9 @@ const Expr *throughExpect(const Expr *E) {
 class DropFlow {
 public:
   DropFlow(ASTContext &Ctx, const DropReasonMatcher &Matcher,
-           CalleeValueFn CalleeValue)
-      : Ctx(Ctx), Matcher(Matcher), CalleeValue(CalleeValue) {}
+           CalleeValueFn CalleeValue, bool NamedDropsOnly)
+      : Ctx(Ctx), Matcher(Matcher), CalleeValue(CalleeValue),
+        NamedDropsOnly(NamedDropsOnly) {}
 
   FunctionFlow run(const FunctionDecl &F);
 
@@ -73,11 +74,49 @@ private:
   ASTContext &Ctx;
   const DropReasonMatcher &Matcher;
   CalleeValueFn CalleeValue;
+  bool NamedDropsOnly;
+  /// While refining by a predicate helper's body: its parameters stand for
+  /// the caller's arguments.
+  mutable llvm::DenseMap<const ParmVarDecl *, Lvalue> Arguments;
+  mutable unsigned PredicateDepth = 0;
 };
+
+/// What is known after either of two paths.
+State joinStates(const State &A, const State &B) {
+  State Joined = A;
+  for (auto &[Key, Value] : B) {
+    auto It = Joined.find(Key);
+    if (It == Joined.end())
+      Joined.emplace(Key, DropValue::unknown()).first->second.join(Value);
+    else
+      It->second.join(Value);
+  }
+  // A key missing on one side is unknown there.
+  for (auto &[Key, Value] : Joined)
+    if (!B.count(Key))
+      Value.join(DropValue::unknown());
+  return Joined;
+}
+
+/// The condition a predicate helper returns (`static bool fib_ok(int ret)
+/// { return likely(ret == CTX_ACT_TX || ret == CTX_ACT_REDIRECT); }`), or
+/// null when \p F is not a single `return`.
+const Expr *predicateBody(const FunctionDecl &F) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(F.getBody());
+  if (!Body || Body->size() != 1)
+    return nullptr;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  return Return ? Return->getRetValue() : nullptr;
+}
 
 std::optional<Lvalue> DropFlow::lvalueOf(const Expr *E) const {
   E = E->IgnoreParenImpCasts();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl())) {
+      auto It = Arguments.find(Param);
+      if (It != Arguments.end())
+        return It->second;
+    }
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
       if (Var->hasLocalStorage())
         return Lvalue{Var->getCanonicalDecl()};
@@ -112,7 +151,7 @@ DropValue DropFlow::evaluate(const Expr *E, const State &S) const {
   E = E->IgnoreParens();
   if (Matcher.isNotification(*E, Ctx))
     return DropValue::notified();
-  if (auto Reason = Matcher.literalDropReason(*E, Ctx))
+  if (auto Reason = Matcher.literalDropReason(*E, Ctx, NamedDropsOnly))
     return DropValue::drop({Reason->Name, nullptr}, {Reason->Name});
   E = E->IgnoreParenCasts();
   Expr::EvalResult Result;
@@ -197,6 +236,41 @@ void DropFlow::refine(const Expr *Condition, bool Holds, State &S) const {
   if (const auto *Unary = dyn_cast<UnaryOperator>(E))
     if (Unary->getOpcode() == UO_LNot)
       return refine(Unary->getSubExpr(), !Holds, S);
+  // `a || b` false means both are false, `a && b` true means both are true
+  // (Cilium's IS_ERR(x) is `x < 0 || x == CTX_ACT_DROP`). Otherwise one of
+  // two paths was taken: the left side decided it, or the right side did.
+  if (const auto *Logical = dyn_cast<BinaryOperator>(E);
+      Logical && Logical->isLogicalOp()) {
+    bool Decisive = Logical->getOpcode() == BO_LOr; // what `a` alone decides
+    if (Holds != Decisive) {
+      refine(Logical->getLHS(), Holds, S);
+      refine(Logical->getRHS(), Holds, S);
+      return;
+    }
+    State ByLeft = S;
+    refine(Logical->getLHS(), Decisive, ByLeft);
+    refine(Logical->getLHS(), !Decisive, S);
+    refine(Logical->getRHS(), Holds, S);
+    S = joinStates(ByLeft, S);
+    return;
+  }
+  // A predicate helper tests its arguments as its body says.
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const Expr *Predicate = Callee ? predicateBody(*Callee) : nullptr;
+    if (!Predicate || PredicateDepth > 3 ||
+        Call->getNumArgs() != Callee->getNumParams())
+      return;
+    auto Saved = Arguments;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (auto L = lvalueOf(Call->getArg(I)))
+        Arguments[Callee->getParamDecl(I)] = *L;
+    ++PredicateDepth;
+    refine(Predicate, Holds, S);
+    --PredicateDepth;
+    Arguments = std::move(Saved);
+    return;
+  }
 
   // The tested storage: `x`, or `x` in `(x = f())`.
   auto Tested = [&](const Expr *Side) -> std::optional<Lvalue> {
@@ -283,18 +357,7 @@ FunctionFlow DropFlow::run(const FunctionDecl &F) {
       if (!In) {
         In = std::move(Out);
       } else {
-        State Joined = *In;
-        for (auto &[Key, Value] : Out) {
-          auto It = Joined.find(Key);
-          if (It == Joined.end())
-            Joined.emplace(Key, DropValue::unknown()).first->second.join(Value);
-          else
-            It->second.join(Value);
-        }
-        // A key missing on one side is unknown there.
-        for (auto &[Key, Value] : Joined)
-          if (!Out.count(Key))
-            Value.join(DropValue::unknown());
+        State Joined = joinStates(*In, Out);
         if (Joined == *In)
           continue;
         In = std::move(Joined);
@@ -309,8 +372,8 @@ FunctionFlow DropFlow::run(const FunctionDecl &F) {
 
 FunctionFlow analyzeDropFlow(const FunctionDecl &F, ASTContext &Ctx,
                              const DropReasonMatcher &Matcher,
-                             CalleeValueFn CalleeValue) {
-  return DropFlow(Ctx, Matcher, CalleeValue).run(F);
+                             CalleeValueFn CalleeValue, bool NamedDropsOnly) {
+  return DropFlow(Ctx, Matcher, CalleeValue, NamedDropsOnly).run(F);
 }
 
 } // namespace bpftidy

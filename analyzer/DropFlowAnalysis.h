@@ -45,10 +45,12 @@ using CalleeValueFn =
     llvm::function_ref<std::optional<DropValue>(const clang::FunctionDecl &)>;
 
 /// Runs the dataflow over the body of \p F.
+/// \p NamedDropsOnly: \p F is a helper, where only named drop reasons
+/// count (see DropReasonMatcher::literalDropReason).
 FunctionFlow analyzeDropFlow(const clang::FunctionDecl &F,
                              clang::ASTContext &Ctx,
                              const DropReasonMatcher &Matcher,
-                             CalleeValueFn CalleeValue);
+                             CalleeValueFn CalleeValue, bool NamedDropsOnly);
 
 } // namespace bpftidy
 

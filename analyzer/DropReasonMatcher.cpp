@@ -68,7 +68,8 @@ static SmallVector<const Expr *, 4> parenAndCastLayers(const Expr &E) {
 }
 
 std::optional<DropReason>
-DropReasonMatcher::literalDropReason(const Expr &E, ASTContext &Ctx) const {
+DropReasonMatcher::literalDropReason(const Expr &E, ASTContext &Ctx,
+                                     bool NamedOnly) const {
   const Expr *Value = E.IgnoreParenImpCasts();
   std::optional<int64_t> Constant;
   Expr::EvalResult Result;
@@ -91,7 +92,7 @@ DropReasonMatcher::literalDropReason(const Expr &E, ASTContext &Ctx) const {
       if (DropReasonPattern.match(Enumerator->getName()))
         return DropReason{Enumerator->getName().str(), Constant};
 
-  if (Constant && NegativeConstantsAreDrops) {
+  if (Constant && NegativeConstantsAreDrops && !NamedOnly) {
     const SourceManager &SM = Ctx.getSourceManager();
     CharSourceRange Range = CharSourceRange::getTokenRange(E.getSourceRange());
     StringRef Text = Lexer::getSourceText(

@@ -39,8 +39,12 @@ public:
   explicit DropReasonMatcher(const BareDropOptions &Options);
 
   /// The drop reason \p E literally is, if any.
+  /// \p NamedOnly leaves out plain negative constants: in a helper,
+  /// `return -ENOTSUPP;` is an errno for its callers, not a drop reason
+  /// (a program that returns it to the kernel is still reported).
   std::optional<DropReason> literalDropReason(const clang::Expr &E,
-                                              clang::ASTContext &Ctx) const;
+                                              clang::ASTContext &Ctx,
+                                              bool NamedOnly = false) const;
 
   /// Whether \p E is a call of a notification helper (a function call or
   /// a macro expansion covering all of \p E).

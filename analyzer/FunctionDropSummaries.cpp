@@ -1,6 +1,7 @@
 //===- FunctionDropSummaries.cpp ------------------------------------------===//
 
 #include "analyzer/FunctionDropSummaries.h"
+#include "analyzer/ProgramClassifier.h"
 #include "clang/AST/Decl.h"
 #include <algorithm>
 
@@ -23,7 +24,8 @@ const FunctionFlow &FunctionDropSummaries::flow(const FunctionDecl &F,
   ShallowestCut = ~0u;
   auto Flow = std::make_unique<FunctionFlow>(analyzeDropFlow(
       *Definition, Ctx, Matcher,
-      [&](const FunctionDecl &Callee) { return callValue(Callee, Ctx); }));
+      [&](const FunctionDecl &Callee) { return callValue(Callee, Ctx); },
+      /*NamedDropsOnly=*/!Classifier.classify(*Definition).isProgram()));
   InProgress.erase(Definition);
   // A cycle cut at a caller still being computed made this result depend
   // on where the computation started: use it now, compute it again later.

@@ -25,11 +25,13 @@ class FunctionDecl;
 namespace bpftidy {
 
 class DropReasonMatcher;
+class ProgramClassifier;
 
 class FunctionDropSummaries {
 public:
-  explicit FunctionDropSummaries(const DropReasonMatcher &Matcher)
-      : Matcher(Matcher) {}
+  FunctionDropSummaries(const DropReasonMatcher &Matcher,
+                        const ProgramClassifier &Classifier)
+      : Matcher(Matcher), Classifier(Classifier) {}
 
   /// The dataflow result of the definition of \p F (computed once).
   const FunctionFlow &flow(const clang::FunctionDecl &F,
@@ -48,6 +50,7 @@ public:
 
 private:
   const DropReasonMatcher &Matcher;
+  const ProgramClassifier &Classifier;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFlow>>
       Flows;
   /// Results that saw a cut cycle through a caller still being computed:

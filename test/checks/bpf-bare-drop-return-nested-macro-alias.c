@@ -26,7 +26,9 @@ int NAME(struct __sk_buff *ctx)						\
 // CHECK-FIXES-NEXT: {{^}}		return send_drop_notify_error(ctx, SECLABEL,		\{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      DROP_CT_FAIL,		\{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP,		\{{$}}
-// CHECK-FIXES-NEXT: {{^}}					      (DIR == CT_EGRESS ? METRIC_EGRESS : METRIC_INGRESS)); \{{$}}
+// CHECK-FIXES-NEXT: {{^}}					      (DIR == CT_EGRESS ?	\{{$}}
+// CHECK-FIXES-NEXT: {{^}}					       METRIC_EGRESS :		\{{$}}
+// CHECK-FIXES-NEXT: {{^}}					       METRIC_INGRESS));	\{{$}}
 // CHECK-FIXES-NEXT: {{^}}	ctx->cb[0] = DIR;						\{{$}}
 
 TAIL_CT_LOOKUP4(CILIUM_CALL_IPV4_CT_INGRESS, tail_ipv4_ct_ingress, CT_INGRESS,

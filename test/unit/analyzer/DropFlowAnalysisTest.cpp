@@ -3,6 +3,7 @@
 #include "analyzer/DropFlowAnalysis.h"
 #include "analyzer/DropReasonMatcher.h"
 #include "analyzer/FunctionDropSummaries.h"
+#include "analyzer/ProgramClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
@@ -35,7 +36,7 @@ protected:
                                             {"-target", "bpf"}, "input.c");
     EXPECT_TRUE(AST);
     ASTContext &Ctx = AST->getASTContext();
-    Summaries = std::make_unique<FunctionDropSummaries>(Matcher);
+    Summaries = std::make_unique<FunctionDropSummaries>(Matcher, Classifier);
     for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
       if (const auto *F = dyn_cast<FunctionDecl>(D))
         if (F->getName() == Name && F->hasBody()) {
@@ -60,6 +61,7 @@ protected:
 
   BareDropOptions Options;
   DropReasonMatcher Matcher{Options};
+  ProgramClassifier Classifier{Options};
   std::unique_ptr<FunctionDropSummaries> Summaries;
   std::unique_ptr<ASTUnit> AST;
 };
@@ -102,6 +104,53 @@ int prog(int x) {
   EXPECT_TRUE(Values[1].mayBeDrop());
   EXPECT_FALSE(Values[1].mayBeNonDrop());
   EXPECT_FALSE(Values[2].mayBeDrop());
+}
+
+// Cilium's IS_ERR(x) is `x < 0 || x == CTX_ACT_DROP`: past the guard the
+// value is neither; and a predicate helper's body refines what it tests.
+TEST_F(DropFlowAnalysisTest, OrGuardsAndPredicateHelpers) {
+  auto Values = returnsOf(R"c(
+#define CTX_ACT_DROP 2
+#define CTX_ACT_TX 3
+#define IS_ERR_OR_DROP(x) (unlikely((x < 0) || (x == CTX_ACT_DROP)))
+static int check(int x) { if (x) return DROP_POLICY; return CTX_ACT_OK; }
+static int fib_ok(int ret) {
+  return __builtin_expect(!!(ret == CTX_ACT_TX || ret == CTX_ACT_REDIRECT), 1);
+}
+int prog(int x) {
+  int ret = check(x);
+  if (IS_ERR_OR_DROP(ret))
+    return send_drop_notify_error(0, ret);
+  if (x > 9)
+    return ret;
+  ret = check(x + 1);
+  if (fib_ok(ret))
+    return ret;
+  return ret;
+}
+)c",
+                          "prog");
+  ASSERT_EQ(Values.size(), 4u);
+  EXPECT_FALSE(Values[1].mayBeDrop());
+  EXPECT_FALSE(Values[2].mayBeDrop());
+  EXPECT_TRUE(Values[3].mayBeDrop());
+}
+
+// In a helper an errno is for its callers; only named drop reasons count.
+TEST_F(DropFlowAnalysisTest, HelpersReturnNamedDropsOnly) {
+  auto Values = returnsOf(R"c(
+static int redirect(int x) { if (x) return -95; return CTX_ACT_REDIRECT; }
+__attribute__((section("tc"))) int prog(int x) {
+  int ret = redirect(x);
+  if (x == 3)
+    return -22;
+  return ret;
+}
+)c",
+                          "prog");
+  ASSERT_EQ(Values.size(), 2u);
+  EXPECT_TRUE(Values[0].mayBeDrop());
+  EXPECT_FALSE(Values[1].mayBeDrop());
 }
 
 TEST_F(DropFlowAnalysisTest, StructFieldsAndPaths) {
