@@ -4,6 +4,7 @@
 #include "cli/RecordingFileSystem.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
+#include <set>
 #include <tuple>
 
 using namespace clang;
@@ -25,12 +26,26 @@ static std::string fixKey(const ClangTidyError &E) {
   return Key;
 }
 
+/// The text of the first edit of \p E, to show a candidate fix.
+static std::string firstEditText(const ClangTidyError &E) {
+  for (const auto &Entry : E.Message.Fix)
+    for (const tooling::Replacement &R : Entry.second)
+      return R.getReplacementText().str();
+  return "";
+}
+
 MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
                              const std::vector<UnitResult> &Results) {
   MergedFindings Merged;
-  std::map<std::tuple<std::string, std::string, unsigned, std::string>, size_t>
-      Index;
-  std::vector<std::vector<std::string>> FixKeys;
+  // By site: check, file and offset. The check words a site the same in
+  // every configuration where it can, but what a propagated value may hold
+  // can differ between configurations; the first unit's wording is kept.
+  std::map<std::tuple<std::string, std::string, unsigned>, size_t> Index;
+  // Per finding: (configuration, fix key, candidate text) of each unit.
+  struct Proposal {
+    std::string Configuration, Key, Text;
+  };
+  std::vector<std::vector<Proposal>> Proposals;
   llvm::StringMap<bool> SeenConfiguration;
 
   for (size_t U = 0; U < Units.size(); ++U) {
@@ -40,32 +55,47 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
     for (const ClangTidyError &E : Results[U].Errors) {
       auto Key =
           std::make_tuple(E.DiagnosticName, canonicalPath(E.Message.FilePath),
-                          E.Message.FileOffset, E.Message.Message);
+                          E.Message.FileOffset);
       auto [It, Inserted] = Index.try_emplace(Key, Merged.Findings.size());
       if (Inserted) {
-        Merged.Findings.push_back({E, {}, ""});
-        FixKeys.emplace_back();
+        Merged.Findings.push_back({E, {}, "", {}});
+        Proposals.emplace_back();
       }
       MergedFinding &F = Merged.Findings[It->second];
       if (llvm::find(F.Configurations, Configuration) == F.Configurations.end())
         F.Configurations.push_back(Configuration);
-      FixKeys[It->second].push_back(fixKey(E));
+      Proposals[It->second].push_back(
+          {Configuration, fixKey(E), firstEditText(E)});
     }
   }
 
   for (size_t I = 0; I < Merged.Findings.size(); ++I) {
-    const std::vector<std::string> &Keys = FixKeys[I];
+    const std::vector<Proposal> &Units = Proposals[I];
     bool AllSame = llvm::all_of(
-        Keys, [&](const std::string &K) { return K == Keys.front(); });
+        Units, [&](const Proposal &P) { return P.Key == Units.front().Key; });
     if (AllSame)
       continue;
     MergedFinding &F = Merged.Findings[I];
     F.Error.Message.Fix.clear();
+    if (llvm::any_of(Units, [](const Proposal &P) { return P.Key.empty(); })) {
+      // Applying the fix would be wrong where it was not proposed (a
+      // helper or name missing there, say).
+      F.FixWithheld = "no fix: in some configurations the site cannot be "
+                      "fixed (see a run of that configuration alone)";
+      continue;
+    }
+    std::set<std::string> Seen;
+    std::string Candidates;
+    for (const Proposal &P : Units) {
+      if (!Seen.insert(P.Key).second)
+        continue;
+      F.ConflictingFixes.emplace_back(P.Configuration, P.Text);
+      Candidates += (Candidates.empty() ? "" : "; ") +
+                    ("'" + P.Text + "' in " + P.Configuration);
+    }
     F.FixWithheld =
-        llvm::any_of(Keys, [](const std::string &K) { return K.empty(); })
-            ? "no fix: in some configurations the site cannot be fixed "
-              "(see a run of that configuration alone)"
-            : "no fix: configurations propose different edits for this site";
+        "no fix: configurations propose different edits for this site: " +
+        Candidates;
   }
   return Merged;
 }
@@ -80,6 +110,29 @@ void withholdFixesAt(MergedFindings &Merged, llvm::StringRef File,
     F.Error.Message.Fix.clear();
     F.FixWithheld = Why.str();
   }
+}
+
+void withholdDisputedSourceNotifies(
+    MergedFindings &Merged, const std::vector<SourceNotifyFact> &Facts) {
+  // Per helper `return`: is it safe in some units, unsafe in others?
+  std::map<std::pair<std::string, unsigned>, std::pair<bool, std::string>>
+      Unsafe;
+  std::set<std::pair<std::string, unsigned>> Safe;
+  for (const SourceNotifyFact &Fact : Facts) {
+    auto Key = std::make_pair(Fact.File, Fact.Offset);
+    if (Fact.Safe)
+      Safe.insert(Key);
+    else
+      Unsafe.try_emplace(Key, true, Fact.Why);
+  }
+  for (const auto &[Key, Why] : Unsafe)
+    if (Safe.count(Key))
+      withholdFixesAt(
+          Merged, Key.first, Key.second,
+          "no fix: configurations disagree on notifying where this drop is "
+          "made: in some every caller returns the value to the kernel, in "
+          "others " +
+              Why.second);
 }
 
 std::vector<ClangTidyError> diagnosticsOf(const MergedFindings &Merged) {

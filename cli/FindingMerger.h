@@ -13,6 +13,7 @@
 #ifndef BPF_TIDY_CLI_FINDINGMERGER_H
 #define BPF_TIDY_CLI_FINDINGMERGER_H
 
+#include "analyzer/SourceNotifyFacts.h"
 #include "cli/AnalysisUnit.h"
 #include "cli/UnitRunner.h"
 #include <string>
@@ -27,6 +28,10 @@ struct MergedFinding {
   std::vector<std::string> Configurations;
   /// Why the fix was withheld, if it was.
   std::string FixWithheld;
+  /// When configurations proposed different edits: one (configuration,
+  /// replacement text) per distinct edit. Applying fixes reports them as a
+  /// refused edit.
+  std::vector<std::pair<std::string, std::string>> ConflictingFixes;
 };
 
 struct MergedFindings {
@@ -47,6 +52,12 @@ void withholdFixesAt(MergedFindings &Merged, llvm::StringRef File,
 /// The diagnostics to print or export: one per finding, with a note naming
 /// the configurations when more than one was analysed, and a note saying
 /// why a fix was withheld.
+/// Withholds the fix of helper sites where configurations disagree on
+/// whether notifying at the helper's own `return` is safe (the analyzer's
+/// SourceNotifyFacts, gathered from every unit).
+void withholdDisputedSourceNotifies(MergedFindings &Merged,
+                                    const std::vector<SourceNotifyFact> &Facts);
+
 std::vector<clang::tidy::ClangTidyError>
 diagnosticsOf(const MergedFindings &Merged);
 

@@ -3,6 +3,7 @@
 #include "cli/FixApplier.h"
 #include "rewriters/EditSet.h"
 #include "llvm/Support/WithColor.h"
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -35,6 +36,20 @@ FixOutcome applyFixes(const MergedFindings &Merged, const ReadLog &Log,
       Edits.add(R, Origin);
     }
 
+  // Configurations that proposed different edits for one site: the site is
+  // left unedited, and that is an edit refused.
+  for (const MergedFinding &F : Merged.Findings) {
+    if (F.ConflictingFixes.empty())
+      continue;
+    Outcome.Refused = true;
+    auto &OS = llvm::WithColor::error(llvm::errs(), "bpf-tidy");
+    OS << F.Error.Message.FilePath << ": configurations propose different "
+       << "edits at offset " << F.Error.Message.FileOffset
+       << ", none applied:\n";
+    for (const auto &[Configuration, Text] : F.ConflictingFixes)
+      OS << "  '" << Text << "' (" << Configuration << ")\n";
+  }
+
   for (const rewriters::EditSet::Conflict &C : Edits.conflicts()) {
     Outcome.Refused = true;
     llvm::WithColor::error(llvm::errs(), "bpf-tidy")
@@ -43,6 +58,13 @@ FixOutcome applyFixes(const MergedFindings &Merged, const ReadLog &Log,
         << C.First.getReplacementText() << "' (" << C.FirstOrigin << ")\n  '"
         << C.Second.getReplacementText() << "' (" << C.SecondOrigin << ")\n";
   }
+
+  // A test seam: lets a test change a file between analysis and writing,
+  // which the edit set must notice.
+  if (const char *Hook = std::getenv("BPF_TIDY_BEFORE_WRITE_HOOK"))
+    if (std::system(Hook) != 0)
+      llvm::WithColor::warning(llvm::errs(), "bpf-tidy")
+          << "BPF_TIDY_BEFORE_WRITE_HOOK failed\n";
 
   std::set<std::string> Written;
   for (const rewriters::EditSet::FileResult &Result : Edits.apply()) {
