@@ -26,12 +26,38 @@ static std::string fixKey(const ClangTidyError &E) {
   return Key;
 }
 
-/// The text of the first edit of \p E, to show a candidate fix.
+/// The text of the first edit of \p E on one line, to show a candidate
+/// fix: line breaks, their indentation and '\' continuations become one
+/// space.
 static std::string firstEditText(const ClangTidyError &E) {
   for (const auto &Entry : E.Message.Fix)
-    for (const tooling::Replacement &R : Entry.second)
-      return R.getReplacementText().str();
+    for (const tooling::Replacement &R : Entry.second) {
+      StringRef Raw = R.getReplacementText();
+      std::string Text;
+      bool Space = false;
+      for (size_t I = 0; I < Raw.size(); ++I) {
+        char C = Raw[I];
+        bool Splice =
+            C == '\\' && Raw.substr(I + 1).ltrim("\r").starts_with("\n");
+        if (Splice || isspace(static_cast<unsigned char>(C))) {
+          Space = !Text.empty();
+          continue;
+        }
+        if (Space)
+          Text += ' ';
+        Space = false;
+        Text += C;
+      }
+      return Text;
+    }
   return "";
+}
+
+/// Removes the notes that explain a fix, once the fix is withheld.
+static void dropFixNotes(MergedFinding &F) {
+  llvm::erase_if(F.Error.Notes, [](const tooling::DiagnosticMessage &Note) {
+    return StringRef(Note.Message).starts_with("drop direction taken from");
+  });
 }
 
 MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
@@ -77,6 +103,7 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
       continue;
     MergedFinding &F = Merged.Findings[I];
     F.Error.Message.Fix.clear();
+    dropFixNotes(F);
     if (llvm::any_of(Units, [](const Proposal &P) { return P.Key.empty(); })) {
       // Applying the fix would be wrong where it was not proposed (a
       // helper or name missing there, say).
@@ -109,6 +136,7 @@ void withholdFixesAt(MergedFindings &Merged, llvm::StringRef File,
       continue;
     F.Error.Message.Fix.clear();
     F.FixWithheld = Why.str();
+    dropFixNotes(F);
   }
 }
 
