@@ -48,6 +48,11 @@ public:
   FixPlan plan(const BareDropSite &Site, clang::ASTContext &Ctx,
                clang::Preprocessor &PP);
 
+  /// See DirectionResolver::useExpansions.
+  void useExpansions(const NotifyExpansions *Recorded) {
+    Directions.useExpansions(Recorded);
+  }
+
   /// Forgets per-translation-unit state.
   void reset();
 

@@ -1,6 +1,7 @@
 //===- BareDropReturnCheck.cpp - bpf-bare-drop-return ---------------------===//
 
 #include "analyzer/BareDropReturnCheck.h"
+#include "analyzer/PreprocessorFootprint.h"
 #include "rewriters/NotificationTemplate.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -117,6 +118,9 @@ void BareDropReturnCheck::registerPPCallbacks(const SourceManager &,
                                               Preprocessor *PP,
                                               Preprocessor *) {
   this->PP = PP;
+  bpftidy::recordFootprint(*PP);
+  PP->addPPCallbacks(Notifications.recorder(Finder.matcher().notifyHelpers()));
+  Planner.useExpansions(&Notifications);
 }
 
 void BareDropReturnCheck::registerMatchers(MatchFinder *Finder) {
@@ -139,6 +143,7 @@ void BareDropReturnCheck::onEndOfTranslationUnit() {
   }
   Finder.clear();
   Planner.reset();
+  Notifications.clear();
   Context = nullptr;
 }
 

@@ -15,6 +15,7 @@
 #include "analyzer/BareDropFinder.h"
 #include "analyzer/BareDropFixPlanner.h"
 #include "analyzer/BareDropOptions.h"
+#include "analyzer/NotifyExpansions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -40,6 +41,7 @@ private:
   const bpftidy::BareDropOptions Config;
   bpftidy::BareDropFinder Finder;
   bpftidy::BareDropFixPlanner Planner;
+  bpftidy::NotifyExpansions Notifications;
   Preprocessor *PP = nullptr;
   ASTContext *Context = nullptr;
 };

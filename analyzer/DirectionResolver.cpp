@@ -3,6 +3,7 @@
 #include "analyzer/DirectionResolver.h"
 #include "analyzer/DropReasonMatcher.h"
 #include "analyzer/MacroInvocation.h"
+#include "analyzer/NotifyExpansions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -21,7 +22,7 @@ DirectionResolver::DirectionResolver(const BareDropOptions &Options,
     : Options(Options), Matcher(Matcher),
       DirectionPattern(Options.DirectionPattern) {
   for (const PatternRule &Rule : Options.DirectionRules)
-    Rules.emplace_back(llvm::Regex(Rule.Pattern), Rule.Value);
+    Rules.emplace_back(NamePattern(Rule.Pattern), Rule.Value);
 }
 
 std::optional<std::string>
@@ -134,10 +135,35 @@ std::vector<std::string>
 DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
                                       Preprocessor &PP) const {
   const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<std::string> Found;
+  // Helpers that are macros (Cilium's capture __LINE__): read each
+  // invocation's direction argument as written.
+  if (Expansions) {
+    SourceLocation Begin = SM.getExpansionLoc(F.getBeginLoc());
+    SourceLocation End = SM.getExpansionLoc(F.getEndLoc());
+    for (const NotifyExpansion *E : Expansions->within(Begin, End, SM)) {
+      if (!E->Args) {
+        auto Invocation = macroInvocationAt(E->NameLoc, SM, Ctx.getLangOpts());
+        E->Args = Invocation ? Invocation->Args : std::vector<std::string>();
+      }
+      if (!E->Args->empty())
+        Found.push_back((*E->Args)[directionIndex(E->Macro, E->Args->size())]);
+    }
+  }
+
+  if (!HelperFunctions) {
+    HelperFunctions = false;
+    for (const auto &Name : Matcher.notifyHelpers())
+      for (const NamedDecl *D :
+           Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name.first())))
+        *HelperFunctions |= isa<FunctionDecl>(D);
+  }
+  if (Expansions && !*HelperFunctions)
+    return Found;
+
   CallCollector Collector;
   Collector.TraverseStmt(F.getBody());
 
-  std::vector<std::string> Found;
   llvm::DenseSet<unsigned> SeenExpansions;
   for (const CallExpr *Call : Collector.Calls) {
     // A helper that is a function.
@@ -150,9 +176,9 @@ DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
         continue;
       }
     }
-    // A helper that is a macro (Cilium's capture __LINE__): the call it
-    // expands to starts inside its body; read the invocation's direction
-    // argument as written.
+    if (Expansions)
+      continue;
+    // A helper that is a macro, found from the call it expands to.
     SourceLocation Loc = Call->getBeginLoc();
     while (Loc.isMacroID()) {
       if (!SM.isMacroArgExpansion(Loc)) {

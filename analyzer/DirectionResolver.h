@@ -16,9 +16,9 @@
 #define BPF_TIDY_ANALYZER_DIRECTIONRESOLVER_H
 
 #include "analyzer/BareDropOptions.h"
+#include "analyzer/NamePattern.h"
 #include "analyzer/ProgramClassifier.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/Support/Regex.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +32,7 @@ class Preprocessor;
 namespace bpftidy {
 
 class DropReasonMatcher;
+class NotifyExpansions;
 
 struct Direction {
   /// The expression to pass, e.g. "METRIC_EGRESS".
@@ -67,10 +68,17 @@ public:
   /// Cilium shape does.
   void useTemplate(llvm::StringRef Template);
 
+  /// The notification macros expanded in this translation unit, recorded
+  /// while preprocessing; without them, each call's macro chain is walked.
+  void useExpansions(const NotifyExpansions *Recorded) {
+    Expansions = Recorded;
+  }
+
   /// Forgets what was learnt of the previous translation unit's functions.
   void reset() {
     Cache.clear();
     CacheWhyNot.clear();
+    HelperFunctions.reset();
   }
 
 private:
@@ -82,14 +90,18 @@ private:
 
   /// From useTemplate(): the template's helper, its arity and where it
   /// takes the direction.
+  const NotifyExpansions *Expansions = nullptr;
+  /// Whether any notification helper is a function in this translation
+  /// unit (otherwise calls need not be walked).
+  mutable std::optional<bool> HelperFunctions;
   std::string TemplateHelper;
   size_t TemplateArity = 0;
   size_t TemplateDirection = 0;
 
   const BareDropOptions &Options;
   const DropReasonMatcher &Matcher;
-  llvm::Regex DirectionPattern;
-  std::vector<std::pair<llvm::Regex, std::string>> Rules;
+  NamePattern DirectionPattern;
+  std::vector<std::pair<NamePattern, std::string>> Rules;
   llvm::DenseMap<const clang::FunctionDecl *, std::optional<Direction>> Cache;
   llvm::DenseMap<const clang::FunctionDecl *, std::string> CacheWhyNot;
 };

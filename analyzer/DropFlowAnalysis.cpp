@@ -5,6 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
@@ -70,6 +71,8 @@ private:
   void transfer(const Stmt *Element, State &S, FunctionFlow &Flow,
                 llvm::DenseMap<const ReturnStmt *, size_t> &ReturnIndex) const;
   void refine(const Expr *Condition, bool Holds, State &S) const;
+  bool stateFree(const Expr *E) const;
+  bool runWithoutCFG(const FunctionDecl &F, FunctionFlow &Flow) const;
 
   ASTContext &Ctx;
   const DropReasonMatcher &Matcher;
@@ -311,10 +314,57 @@ void DropFlow::refine(const Expr *Condition, bool Holds, State &S) const {
   S[*L] = std::move(V);
 }
 
+/// Whether \p E's value is the same whatever the function's locals hold:
+/// constants, drop reasons, notifications, calls (their value is the
+/// callee's summary), and conditionals of those.
+bool DropFlow::stateFree(const Expr *E) const {
+  E = E->IgnoreParenCasts();
+  if (E->isValueDependent())
+    return false;
+  if (isa<CallExpr>(E) && !throughExpect(E))
+    return true;
+  if (const Expr *Inner = throughExpect(E))
+    return stateFree(Inner);
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E))
+    return stateFree(Cond->getTrueExpr()) && stateFree(Cond->getFalseExpr());
+  Expr::EvalResult Result;
+  return E->EvaluateAsInt(Result, Ctx);
+}
+
+namespace {
+class ReturnFinder : public RecursiveASTVisitor<ReturnFinder> {
+public:
+  std::vector<const ReturnStmt *> Returns;
+  bool VisitReturnStmt(ReturnStmt *Return) {
+    Returns.push_back(Return);
+    return true;
+  }
+};
+} // namespace
+
+/// Most helpers return constants and calls only (`if (...) return
+/// DROP_X; return CTX_ACT_OK;`): their returns need no CFG, which costs
+/// more than everything else the analysis does to a function.
+bool DropFlow::runWithoutCFG(const FunctionDecl &F, FunctionFlow &Flow) const {
+  ReturnFinder Finder;
+  Finder.TraverseStmt(F.getBody());
+  for (const ReturnStmt *Return : Finder.Returns)
+    if (Return->getRetValue() && !stateFree(Return->getRetValue()))
+      return false;
+  State Empty;
+  for (const ReturnStmt *Return : Finder.Returns)
+    if (const Expr *Value = Return->getRetValue())
+      Flow.Returns.emplace_back(Return, evaluate(Value, Empty));
+  Flow.Analysed = true;
+  return true;
+}
+
 FunctionFlow DropFlow::run(const FunctionDecl &F) {
   FunctionFlow Flow;
   Stmt *Body = F.getBody();
   if (!Body)
+    return Flow;
+  if (runWithoutCFG(F, Flow))
     return Flow;
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();

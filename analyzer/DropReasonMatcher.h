@@ -14,8 +14,8 @@
 #define BPF_TIDY_ANALYZER_DROPREASONMATCHER_H
 
 #include "analyzer/BareDropOptions.h"
+#include "analyzer/NamePattern.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/Regex.h"
 #include <optional>
 #include <string>
 
@@ -50,6 +50,7 @@ public:
   /// a macro expansion covering all of \p E).
   bool isNotification(const clang::Expr &E, clang::ASTContext &Ctx) const;
 
+  const llvm::StringSet<> &notifyHelpers() const { return NotifyHelpers; }
   bool isNotifyHelperName(llvm::StringRef Name) const {
     return NotifyHelpers.contains(Name);
   }
@@ -58,7 +59,7 @@ public:
   }
 
 private:
-  llvm::Regex DropReasonPattern;
+  NamePattern DropReasonPattern;
   bool NegativeConstantsAreDrops;
   llvm::StringSet<> NotifyHelpers;
 };

@@ -59,6 +59,16 @@ static bool lexInvocation(SourceLocation NameLoc, const SourceManager &SM,
   }
 }
 
+std::optional<MacroInvocation> macroInvocationAt(SourceLocation NameLoc,
+                                                 const SourceManager &SM,
+                                                 const LangOptions &LO) {
+  MacroInvocation Invocation;
+  Invocation.NameLoc = SM.getExpansionLoc(NameLoc);
+  if (!lexInvocation(SM.getSpellingLoc(NameLoc), SM, LO, Invocation))
+    return std::nullopt;
+  return Invocation;
+}
+
 std::optional<MacroInvocation> macroInvocationOf(FileID Expansion,
                                                  const SourceManager &SM,
                                                  const LangOptions &LO,

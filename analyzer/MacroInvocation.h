@@ -37,6 +37,12 @@ struct MacroInvocation {
   const std::string *argFor(llvm::StringRef Param) const;
 };
 
+/// The invocation whose macro name is at \p NameLoc (a file or macro
+/// location): its name and argument text; Params stays empty.
+std::optional<MacroInvocation> macroInvocationAt(clang::SourceLocation NameLoc,
+                                                 const clang::SourceManager &SM,
+                                                 const clang::LangOptions &LO);
+
 /// The invocation whose expansion is the macro FileID \p Expansion (the
 /// FileID of a token of the macro's body), or nothing when the expansion is
 /// not of a function-like macro or its invocation cannot be re-read.

@@ -12,7 +12,7 @@
 #define BPF_TIDY_ANALYZER_PROGRAMCLASSIFIER_H
 
 #include "analyzer/BareDropOptions.h"
-#include "llvm/Support/Regex.h"
+#include "analyzer/NamePattern.h"
 #include <string>
 
 namespace clang {
@@ -44,9 +44,9 @@ public:
   static llvm::StringRef describe(ProgramKind Kind);
 
 private:
-  llvm::Regex TailCallSections;
-  llvm::Regex TailCallTags;
-  llvm::Regex IgnoredSections;
+  NamePattern TailCallSections;
+  NamePattern TailCallTags;
+  NamePattern IgnoredSections;
 };
 
 } // namespace bpftidy

@@ -577,9 +577,18 @@ int analyzeMain(int Argc, const char **Argv) {
   takeSourceNotifyFacts(); // anything left from an earlier run in-process
   std::vector<UnitResult> Results =
       runUnits(Units, MakeOptions, MakeAnalysisFS, Jobs, OnUnitDone);
+  size_t Shared = 0;
+  for (size_t I = 0; I < Results.size(); ++I)
+    Shared += Results[I].AnalysedAs != I;
+  if (Shared && !Quiet)
+    llvm::errs() << "bpf-tidy: " << Shared << " of " << Units.size()
+                 << " units preprocess like another one and share its "
+                    "analysis\n";
   MergedFindings Merged = mergeFindings(Units, Results);
   withholdDisputedSourceNotifies(Merged, takeSourceNotifyFacts());
-  std::vector<FindingRecord> Records = recordFindings(Merged);
+  std::vector<FindingRecord> Records =
+      recordFindings(Merged, Format != OutputFormat::Text || Accepted ||
+                                 !WriteBaselinePath.empty());
 
   if (DiffMode) {
     // Errors always count; a finding counts when it, or a note of it (a

@@ -2,12 +2,14 @@
 
 #include "cli/FindingRecord.h"
 #include "cli/RecordingFileSystem.h"
+#include "cli/StatementContext.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
 #include <map>
+#include <memory>
 
 using namespace clang;
 
@@ -20,6 +22,13 @@ public:
   struct Text {
     std::string Contents;
     std::vector<unsigned> LineStarts;
+    /// Lexed on first use.
+    mutable std::unique_ptr<SourceStatements> Statements;
+    const SourceStatements &statements() const {
+      if (!Statements)
+        Statements = std::make_unique<SourceStatements>(Contents);
+      return *Statements;
+    }
   };
 
   const Text *get(llvm::StringRef Path) {
@@ -62,7 +71,8 @@ bool FindingRecord::isToolError() const {
   return Level == "error" && (llvm::StringRef(Check).starts_with("clang-"));
 }
 
-std::vector<FindingRecord> recordFindings(const MergedFindings &Merged) {
+std::vector<FindingRecord> recordFindings(const MergedFindings &Merged,
+                                          bool WithContext) {
   SourceTexts Texts;
   std::vector<tidy::ClangTidyError> Diagnostics = diagnosticsOf(Merged);
   std::vector<FindingRecord> Records;
@@ -78,8 +88,9 @@ std::vector<FindingRecord> recordFindings(const MergedFindings &Merged) {
     std::string File =
         E.Message.FilePath.empty() ? "" : canonicalPath(E.Message.FilePath);
     R.Where = Texts.position(File, E.Message.FileOffset);
-    if (const SourceTexts::Text *T = File.empty() ? nullptr : Texts.get(File))
-      R.Context = statementContextAt(T->Contents, E.Message.FileOffset);
+    if (const SourceTexts::Text *T =
+            !WithContext || File.empty() ? nullptr : Texts.get(File))
+      R.Context = T->statements().contextAt(E.Message.FileOffset);
     for (const tooling::DiagnosticMessage &Note : E.Notes) {
       NoteRecord N;
       N.Message = Note.Message;

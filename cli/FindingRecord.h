@@ -63,8 +63,11 @@ struct FindingRecord {
   bool isToolError() const;
 };
 
-/// Records for \p Merged, in the same order.
-std::vector<FindingRecord> recordFindings(const MergedFindings &Merged);
+/// Records for \p Merged, in the same order. The statement context (for
+/// baselines and structured reports) is read only \p WithContext: it lexes
+/// every file holding a finding.
+std::vector<FindingRecord> recordFindings(const MergedFindings &Merged,
+                                          bool WithContext);
 
 /// Keeps the findings (and their records, in step) for which \p Keep holds.
 void keepFindings(MergedFindings &Merged, std::vector<FindingRecord> &Records,

@@ -10,8 +10,7 @@ using namespace clang;
 
 namespace bpftidy {
 
-namespace {
-struct RawToken {
+struct SourceStatements::RawToken {
   tok::TokenKind Kind;
   unsigned Offset;
   unsigned Length;
@@ -20,7 +19,7 @@ struct RawToken {
   /// tokens are read apart from the code around them.
   unsigned Segment;
 };
-} // namespace
+using RawToken = SourceStatements::RawToken;
 
 /// Statements longer than this are compared by their first tokens only.
 static constexpr size_t MaxStatementTokens = 64;
@@ -59,9 +58,18 @@ static std::vector<RawToken> lexRaw(const std::string &Text) {
   return Tokens;
 }
 
+SourceStatements::SourceStatements(llvm::StringRef Text)
+    : Tokens(lexRaw(Text.str())) {}
+
+SourceStatements::~SourceStatements() = default;
+
 StatementContext statementContextAt(llvm::StringRef Source, unsigned Offset) {
+  return SourceStatements(Source).contextAt(Offset);
+}
+
+StatementContext SourceStatements::contextAt(unsigned Offset) const {
   StatementContext Context;
-  std::vector<RawToken> All = lexRaw(Source.str());
+  const std::vector<RawToken> &All = this->Tokens;
   auto Found = llvm::find_if(
       All, [&](const RawToken &T) { return T.Offset + T.Length > Offset; });
   if (Found == All.end())

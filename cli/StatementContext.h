@@ -14,6 +14,7 @@
 
 #include "llvm/ADT/StringRef.h"
 #include <string>
+#include <vector>
 
 namespace bpftidy {
 
@@ -30,8 +31,25 @@ struct StatementContext {
   unsigned Occurrence = 0;
 };
 
-/// The context of the statement starting at (or containing) \p Offset in
-/// the C source \p Text.
+/// The statements of one C source, lexed once: a file with many findings
+/// is not lexed again for each.
+class SourceStatements {
+public:
+  explicit SourceStatements(llvm::StringRef Text);
+  ~SourceStatements();
+
+  /// The context of the statement starting at (or containing) \p Offset.
+  StatementContext contextAt(unsigned Offset) const;
+
+  /// A token of the source (defined in the .cpp).
+  struct RawToken;
+
+private:
+  std::vector<RawToken> Tokens;
+};
+
+/// The context of the statement at \p Offset in the C source \p Text
+/// (lexes \p Text; use SourceStatements for several offsets).
 StatementContext statementContextAt(llvm::StringRef Text, unsigned Offset);
 
 } // namespace bpftidy

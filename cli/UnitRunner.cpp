@@ -1,7 +1,10 @@
 //===- UnitRunner.cpp -----------------------------------------------------===//
 
 #include "cli/UnitRunner.h"
+#include "analyzer/PreprocessorFootprint.h"
 #include "clang-tidy/ClangTidy.h"
+#include "cli/SamePreprocessing.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include <atomic>
@@ -32,15 +35,20 @@ private:
 
 static UnitResult runUnit(const AnalysisUnit &Unit,
                           const OptionsProviderFactory &MakeOptions,
-                          const FileSystemFactory &MakeFileSystem) {
+                          const FileSystemFactory &MakeFileSystem,
+                          bool RecordFootprint) {
   tidy::ClangTidyContext Context(MakeOptions(),
                                  /*AllowEnablingAnalyzerAlphaCheckers=*/false);
   SingleCommandDatabase Database(Unit.Command);
   auto Overlay =
       llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(MakeFileSystem());
   UnitResult Result;
+  // The check records what the preprocessing depended on, on this thread,
+  // when another unit of the same source might share this analysis.
+  setFootprintSink(RecordFootprint ? &Result.Footprint : nullptr);
   Result.Errors = tidy::runClangTidy(Context, Database, {Unit.File}, Overlay,
                                      /*ApplyAnyFix=*/false);
+  setFootprintSink(nullptr);
   return Result;
 }
 
@@ -52,14 +60,35 @@ runUnits(const std::vector<AnalysisUnit> &Units,
              &Progress) {
   std::vector<UnitResult> Results(Units.size());
   std::atomic<size_t> Done{0};
-  std::mutex ProgressLock;
+  std::mutex Lock;              // guards Analysed and the progress callback
+  std::vector<size_t> Analysed; // units parsed so far, in completion order
+  llvm::StringMap<unsigned> UnitsOfFile;
+  for (const AnalysisUnit &Unit : Units)
+    ++UnitsOfFile[Unit.File];
+
+  // A unit that preprocesses like one already analysed takes its results.
+  auto AnalysedAlike = [&](size_t I) -> std::optional<size_t> {
+    std::lock_guard<std::mutex> Guard(Lock);
+    for (size_t J : Analysed)
+      if (preprocessesAlike(Units[J], Results[J].Footprint, Units[I]))
+        return J;
+    return std::nullopt;
+  };
   auto RunOne = [&](size_t I) {
-    Results[I] = runUnit(Units[I], MakeOptions, MakeFileSystem);
-    size_t Finished = ++Done;
-    if (Progress) {
-      std::lock_guard<std::mutex> Guard(ProgressLock);
-      Progress(Finished, Results[I]);
+    if (std::optional<size_t> Same = AnalysedAlike(I)) {
+      Results[I].Errors = Results[*Same].Errors;
+      Results[I].AnalysedAs = *Same;
+    } else {
+      Results[I] = runUnit(Units[I], MakeOptions, MakeFileSystem,
+                           UnitsOfFile.lookup(Units[I].File) > 1);
+      Results[I].AnalysedAs = I;
     }
+    size_t Finished = ++Done;
+    std::lock_guard<std::mutex> Guard(Lock);
+    if (Results[I].AnalysedAs == I)
+      Analysed.push_back(I);
+    if (Progress)
+      Progress(Finished, Results[I]);
   };
 
   unsigned Threads =

@@ -13,6 +13,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "cli/AnalysisUnit.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <functional>
 #include <memory>
@@ -22,6 +23,11 @@ namespace bpftidy {
 
 struct UnitResult {
   std::vector<clang::tidy::ClangTidyError> Errors;
+  /// The names the unit's preprocessing depends on (empty if unknown).
+  llvm::StringSet<> Footprint;
+  /// The unit whose analysis this one shares, when it preprocesses alike
+  /// (cli/SamePreprocessing.h); otherwise its own index.
+  size_t AnalysedAs = 0;
 };
 
 /// Makes a fresh options provider for one unit (providers cache per
@@ -36,9 +42,10 @@ using OptionsProviderFactory =
 using FileSystemFactory =
     std::function<llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>()>;
 
-/// Runs every unit, \p Jobs at a time (0: one per core). \p Progress, if
-/// set, is called after each unit (one call at a time) with the number done
-/// so far and that unit's result.
+/// Runs every unit, \p Jobs at a time (0: one per core). A unit that
+/// preprocesses like one already analysed shares its results instead. \p
+/// Progress, if set, is called after each unit (one call at a time) with the
+/// number done so far and that unit's result.
 std::vector<UnitResult>
 runUnits(const std::vector<AnalysisUnit> &Units,
          const OptionsProviderFactory &MakeOptions,
