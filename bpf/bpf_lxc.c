@@ -8,6 +8,8 @@
  *   ENABLE_CT_TAILCALLS	conntrack lookup and what follows it run as
  *				tail calls instead of inline
  *   ENABLE_IPV4_FRAGMENTS	let IPv4 fragments through
+ *   ENABLE_SIP_VERIFICATION	the endpoint may send IPv6 from its own
+ *				address (LXC_IPV6) only
  * With both families the per-family handlers are tail calls, so that each
  * program stays small.
  */
@@ -86,8 +88,22 @@ int tail_handle_ipv4_egress(struct __ctx_buff *ctx)
 	if (IS_ERR(ret))
 		return ret;
 
+	/* Loopback and multicast addresses never leave a host as sources,
+	 * nor loopback ones as destinations.
+	 */
+	if (ipv4_is_loopback(ip4->saddr) || ipv4_is_multicast(ip4->saddr)) {
+		ret = DROP_INVALID_SIP;
+		goto drop_err;
+	}
+	if (ipv4_is_loopback(ip4->daddr)) {
+		ret = DROP_UNROUTABLE;
+		goto drop_err;
+	}
+
 	invoke_tailcall_if(is_defined(ENABLE_CT_TAILCALLS),
 			   CILIUM_CALL_IPV4_CT_EGRESS, tail_ipv4_ct_egress);
+drop_err:
+	return ret;
 }
 
 declare_tailcall_if(is_defined(ENABLE_CT_TAILCALLS),
@@ -126,7 +142,7 @@ int tail_ipv4_policy_ingress(struct __ctx_buff *ctx)
 
 	/* Replies to the endpoint's own flows need no policy. */
 	if (ct_buffer->ret != CT_NEW)
-		return CTX_ACT_OK;
+		return ipv4_l3_ingress(ctx, ip4);
 
 	ret = policy_can_access_ingress(ctx, src_label, ip4->protocol,
 					ct_buffer->tuple.dport);
@@ -140,7 +156,7 @@ int tail_ipv4_policy_ingress(struct __ctx_buff *ctx)
 		return send_drop_notify_error_ext(ctx, SECLABEL, ret, ext_err,
 						  CTX_ACT_DROP, METRIC_INGRESS);
 
-	return CTX_ACT_OK;
+	return ipv4_l3_ingress(ctx, ip4);
 }
 
 TAIL_CT_LOOKUP4(CILIUM_CALL_IPV4_CT_INGRESS, tail_ipv4_ct_ingress, CT_INGRESS,
@@ -201,6 +217,9 @@ int tail_handle_ipv6_egress(struct __ctx_buff *ctx)
 	struct ipv6hdr *ip6;
 	__u8 nexthdr;
 	int hdrlen;
+#ifdef ENABLE_SIP_VERIFICATION
+	int ret;
+#endif
 
 	if (!revalidate_data(ctx, &data, &data_end, &ip6))
 		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,
@@ -210,6 +229,11 @@ int tail_handle_ipv6_egress(struct __ctx_buff *ctx)
 	hdrlen = ipv6_hdrlen(ctx, &nexthdr);
 	if (hdrlen < 0)
 		return hdrlen;
+
+#ifdef ENABLE_SIP_VERIFICATION
+	if ((ret = ipv6_verify_saddr(ip6)) < 0)
+		return ret;
+#endif
 
 	invoke_tailcall_if(is_defined(ENABLE_CT_TAILCALLS),
 			   CILIUM_CALL_IPV6_CT_EGRESS, tail_ipv6_ct_egress);
@@ -236,6 +260,12 @@ int tail_ipv6_policy_ingress(struct __ctx_buff *ctx)
 	if (!revalidate_data(ctx, &data, &data_end, &ip6))
 		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,
 					      CTX_ACT_DROP, METRIC_INGRESS);
+
+	if (ct_buffer->tuple.nexthdr == NEXTHDR_ICMP) {
+		ret = icmp6_ingress_check(ctx, ct_buffer->l4_off);
+		if (ret != CTX_ACT_OK)
+			return ret;
+	}
 
 	/* Replies to the endpoint's own flows need no policy. */
 	if (ct_buffer->ret != CT_NEW)

@@ -16,6 +16,19 @@
 # define LXC_ID			42
 #endif
 
+/* The endpoint's IPv6 address (fd00::1), the only source it may send from
+ * when built with ENABLE_SIP_VERIFICATION.
+ */
+#ifndef LXC_IPV6
+# define LXC_IPV6		{ 0xfd, 0, 0, 0, 0, 0, 0, 0,	\
+				  0, 0, 0, 0, 0, 0, 0, 1 }
+#endif
+
+/* MTU of the endpoint's interface: larger datagrams are not delivered. */
+#ifndef LXC_MTU
+# define LXC_MTU		1500
+#endif
+
 /* Ingress destination port the endpoint refuses when no policy entry
  * says otherwise (telnet).
  */

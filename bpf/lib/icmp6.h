@@ -24,6 +24,34 @@
 #define ICMP6_NS_MSG_TYPE	135
 #define ICMP6_NA_MSG_TYPE	136
 
+/* ICMPv6 the endpoint accepts from outside: echo, errors and neighbour
+ * discovery between hosts. Router messages and redirects are the host's
+ * business, not the endpoint's. Returns CTX_ACT_OK or a drop reason;
+ * callers test the result against CTX_ACT_OK.
+ */
+static __always_inline int icmp6_ingress_check(struct __ctx_buff *ctx,
+					       int l4_off)
+{
+	__u8 type;
+
+	if (ctx_load_bytes(ctx, l4_off, &type, sizeof(type)) < 0)
+		return DROP_INVALID;
+
+	switch (type) {
+	case ICMP6_DEST_UNREACH:
+	case ICMP6_PKT_TOOBIG:
+	case ICMP6_TIME_EXCEEDED:
+	case ICMP6_PARAMPROB:
+	case ICMP6_ECHO_REQUEST:
+	case ICMP6_ECHO_REPLY:
+	case ICMP6_NS_MSG_TYPE:
+	case ICMP6_NA_MSG_TYPE:
+		return CTX_ACT_OK;
+	default:
+		return DROP_UNKNOWN_ICMP6_TYPE;
+	}
+}
+
 /* ICMPv6 from the endpoint: echo, errors and neighbour discovery go out;
  * anything else (redirects, router advertisements, ...) is not the
  * endpoint's to send.

@@ -8,6 +8,7 @@
 
 #include "common.h"
 #include "ctx.h"
+#include "ep_config.h"
 
 /* ICMP types. <linux/icmp.h> would pull in libc's socket headers, which
  * a -target bpf build cannot use.
@@ -44,6 +45,18 @@ static __always_inline bool ipv4_is_fragment(const struct iphdr *ip4)
 	return ip4->frag_off & bpf_htons(IPV4_FRAG_MF | IPV4_FRAG_OFFSET);
 }
 
+/* 127.0.0.0/8 */
+static __always_inline bool ipv4_is_loopback(__be32 addr)
+{
+	return (addr & bpf_htonl(0xff000000)) == bpf_htonl(0x7f000000);
+}
+
+/* 224.0.0.0/4 */
+static __always_inline bool ipv4_is_multicast(__be32 addr)
+{
+	return (addr & bpf_htonl(0xf0000000)) == bpf_htonl(0xe0000000);
+}
+
 /* 0 if the packet may go on; DROP_FRAG_NOSUPPORT for a fragment when the
  * datapath is built without fragment support (L4 ports are unknown).
  */
@@ -69,6 +82,28 @@ static __always_inline int ipv4_l3_egress(struct __ctx_buff *ctx,
 
 	ctx->priority = ip4->tos >> 5;
 	return CTX_ACT_OK;
+}
+
+/* Hand a datagram to the endpoint. Nothing larger than the endpoint's MTU
+ * fits through its interface: the host fragments or answers "fragmentation
+ * needed" before it gets here, so such a datagram was never meant to.
+ */
+static __always_inline int ipv4_local_delivery(struct __ctx_buff *ctx)
+{
+	if (ctx_full_len(ctx) > ETH_HLEN + LXC_MTU)
+		return DROP_FRAG_NEEDED;
+
+	return CTX_ACT_OK;
+}
+
+/* Last step of the ingress path; its result is the program's verdict. As
+ * on egress, the IP precedence becomes the skb priority.
+ */
+static __always_inline int ipv4_l3_ingress(struct __ctx_buff *ctx,
+					   const struct iphdr *ip4)
+{
+	ctx->priority = ip4->tos >> 5;
+	return ipv4_local_delivery(ctx);
 }
 
 /* ICMP messages the endpoint accepts from outside: echo, and the errors

@@ -8,6 +8,7 @@
 
 #include "common.h"
 #include "ctx.h"
+#include "ep_config.h"
 
 /* Next header values (include/net/ipv6.h is not part of the uapi). */
 #define NEXTHDR_HOP		0
@@ -94,6 +95,21 @@ static __always_inline int ipv6_l3_egress(struct __ctx_buff *ctx,
 
 	ctx->priority = ip6->priority >> 1;
 	return CTX_ACT_OK;
+}
+
+/* 0 when the packet comes from the endpoint's own address (LXC_IPV6),
+ * DROP_INVALID_SIP otherwise. Callers test the sign.
+ */
+static __always_inline int ipv6_verify_saddr(const struct ipv6hdr *ip6)
+{
+	const union v6addr lxc_ip = { .addr = LXC_IPV6 };
+	const union v6addr *saddr = (const union v6addr *)&ip6->saddr;
+
+	if (saddr->p1 != lxc_ip.p1 || saddr->p2 != lxc_ip.p2 ||
+	    saddr->p3 != lxc_ip.p3 || saddr->p4 != lxc_ip.p4)
+		return DROP_INVALID_SIP;
+
+	return 0;
 }
 
 #endif /* __LIB_IPV6_H_ */
