@@ -1,13 +1,14 @@
 //===- BareDropFinder.cpp -------------------------------------------------===//
 
 #include "analyzer/BareDropFinder.h"
+#include "analyzer/BodyStatements.h"
 #include "analyzer/DropValue.h"
 #include "analyzer/EditableRange.h"
 #include "analyzer/SourceNotifyFacts.h"
 #include "analyzer/SourceNotifyRule.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
-#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -21,15 +22,6 @@ using namespace clang;
 namespace bpftidy {
 
 namespace {
-class ReturnCollector : public RecursiveASTVisitor<ReturnCollector> {
-public:
-  std::vector<const ReturnStmt *> Returns;
-  bool VisitReturnStmt(ReturnStmt *Return) {
-    Returns.push_back(Return);
-    return true;
-  }
-};
-
 /// Records whether notifying at \p Return (in a helper) is safe, for the
 /// bpf-tidy command to compare across configurations.
 void recordFact(const ReturnStmt &Return, const SourceNotifyDecision &D,
@@ -128,10 +120,8 @@ void BareDropFinder::examine(const FunctionDecl &F, const ProgramInfo &Info,
           "'" + F.getName().str() + "' has no named context parameter";
   }
 
-  ReturnCollector Collector;
-  Collector.TraverseStmt(F.getBody());
   const FunctionFlow *Flow = nullptr;
-  for (const ReturnStmt *Return : Collector.Returns) {
+  for (const ReturnStmt *Return : returnsIn(F.getBody())) {
     const Expr *Value = Return->getRetValue();
     if (!Value || Matcher.isNotification(*Value, Ctx))
       continue;

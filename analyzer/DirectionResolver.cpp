@@ -1,13 +1,13 @@
 //===- DirectionResolver.cpp ----------------------------------------------===//
 
 #include "analyzer/DirectionResolver.h"
+#include "analyzer/BodyStatements.h"
 #include "analyzer/DropReasonMatcher.h"
 #include "analyzer/MacroInvocation.h"
 #include "analyzer/NotifyExpansions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
@@ -63,18 +63,6 @@ DirectionResolver::parameterExpression(llvm::StringRef Param,
   Text += Map.back().Value + ")";
   return Text;
 }
-
-namespace {
-/// Collects the call expressions of a function body.
-class CallCollector : public RecursiveASTVisitor<CallCollector> {
-public:
-  std::vector<const CallExpr *> Calls;
-  bool VisitCallExpr(CallExpr *Call) {
-    Calls.push_back(Call);
-    return true;
-  }
-};
-} // namespace
 
 /// The text of \p E as written, through one macro level if need be.
 static std::string writtenText(const Expr &E, ASTContext &Ctx) {
@@ -161,11 +149,8 @@ DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
   if (Expansions && !*HelperFunctions)
     return Found;
 
-  CallCollector Collector;
-  Collector.TraverseStmt(F.getBody());
-
   llvm::DenseSet<unsigned> SeenExpansions;
-  for (const CallExpr *Call : Collector.Calls) {
+  for (const CallExpr *Call : callsIn(F.getBody())) {
     // A helper that is a function.
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       if (Matcher.isNotifyHelperName(Callee->getName()) &&

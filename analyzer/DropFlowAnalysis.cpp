@@ -1,11 +1,11 @@
 //===- DropFlowAnalysis.cpp -----------------------------------------------===//
 
 #include "analyzer/DropFlowAnalysis.h"
+#include "analyzer/BodyStatements.h"
 #include "analyzer/DropReasonMatcher.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
@@ -331,28 +331,16 @@ bool DropFlow::stateFree(const Expr *E) const {
   return E->EvaluateAsInt(Result, Ctx);
 }
 
-namespace {
-class ReturnFinder : public RecursiveASTVisitor<ReturnFinder> {
-public:
-  std::vector<const ReturnStmt *> Returns;
-  bool VisitReturnStmt(ReturnStmt *Return) {
-    Returns.push_back(Return);
-    return true;
-  }
-};
-} // namespace
-
 /// Most helpers return constants and calls only (`if (...) return
 /// DROP_X; return CTX_ACT_OK;`): their returns need no CFG, which costs
 /// more than everything else the analysis does to a function.
 bool DropFlow::runWithoutCFG(const FunctionDecl &F, FunctionFlow &Flow) const {
-  ReturnFinder Finder;
-  Finder.TraverseStmt(F.getBody());
-  for (const ReturnStmt *Return : Finder.Returns)
+  std::vector<const ReturnStmt *> Returns = returnsIn(F.getBody());
+  for (const ReturnStmt *Return : Returns)
     if (Return->getRetValue() && !stateFree(Return->getRetValue()))
       return false;
   State Empty;
-  for (const ReturnStmt *Return : Finder.Returns)
+  for (const ReturnStmt *Return : Returns)
     if (const Expr *Value = Return->getRetValue())
       Flow.Returns.emplace_back(Return, evaluate(Value, Empty));
   Flow.Analysed = true;
