@@ -48,7 +48,8 @@ llvm::Expected<ConfigurationList> parseConfigurationList(llvm::StringRef Text,
 llvm::Expected<ConfigurationList> readConfigurationList(llvm::StringRef Path);
 
 /// Splits \p Command like a POSIX shell (quotes, backslashes; no expansion).
-llvm::Expected<std::vector<std::string>> splitShellWords(llvm::StringRef Command);
+llvm::Expected<std::vector<std::string>>
+splitShellWords(llvm::StringRef Command);
 
 } // namespace bpftidy
 
