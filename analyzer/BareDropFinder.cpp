@@ -4,7 +4,7 @@
 #include "analyzer/BodyStatements.h"
 #include "analyzer/DropValue.h"
 #include "analyzer/EditableRange.h"
-#include "analyzer/SourceNotifyFacts.h"
+#include "analyzer/SiteFacts.h"
 #include "analyzer/SourceNotifyRule.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -21,22 +21,28 @@ using namespace clang;
 
 namespace bpftidy {
 
-namespace {
-/// Records whether notifying at \p Return (in a helper) is safe, for the
-/// bpf-tidy command to compare across configurations.
-void recordFact(const ReturnStmt &Return, const SourceNotifyDecision &D,
-                const SourceManager &SM) {
-  SourceLocation Spelling = SM.getSpellingLoc(Return.getReturnLoc());
-  OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Spelling));
-  if (!File)
+void BareDropFinder::recordFact(SiteFact::FactKind Kind,
+                                const ReturnStmt &Return, bool Safe,
+                                std::string Why, const SourceManager &SM) {
+  if (!siteFactsWanted())
     return;
-  llvm::SmallString<256> Path;
-  if (llvm::sys::fs::real_path(File->getName(), Path))
-    Path = File->getName();
-  recordSourceNotifyFact(
-      {Path.str().str(), SM.getFileOffset(Spelling), D.Safe, D.Why});
+  SourceLocation Spelling = SM.getSpellingLoc(Return.getReturnLoc());
+  FileID File = SM.getFileID(Spelling);
+  auto [It, Inserted] = CanonicalPaths.try_emplace(File.getHashValue());
+  if (Inserted) {
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+    if (Entry) {
+      llvm::SmallString<256> Path;
+      if (llvm::sys::fs::real_path(Entry->getName(), Path))
+        Path = Entry->getName();
+      It->second = Path.str().str();
+    }
+  }
+  if (It->second.empty())
+    return;
+  recordSiteFact(
+      {Kind, It->second, SM.getFileOffset(Spelling), Safe, std::move(Why)});
 }
-} // namespace
 
 BareDropFinder::BareDropFinder(const BareDropOptions &Options)
     : Classifier(Options), Matcher(Options), Summaries(Matcher, Classifier) {}
@@ -50,6 +56,8 @@ void BareDropFinder::clear() {
   Programs.clear();
   Uses.clear();
   Summaries.clear();
+  CanonicalPaths.clear();
+  WrapUnsafe.clear();
 }
 
 void BareDropFinder::addFunction(const FunctionDecl &F, ASTContext &Ctx) {
@@ -96,6 +104,19 @@ void BareDropFinder::finish(ASTContext &Ctx) {
     examine(*F, ProgramInfo(), &Decision, Ctx);
   }
   Rule.reset();
+
+  // One spelled `return` can be a drop in one expansion of a macro and a
+  // verdict in another (a TAIL_CT_LOOKUP body whose inline variant returns
+  // the target's verdict): its text must then not be wrapped at all.
+  for (BareDropSite &Site : Sites) {
+    auto Unsafe = WrapUnsafe.find(Site.Location.getRawEncoding());
+    if (Unsafe == WrapUnsafe.end())
+      continue;
+    for (BareDropOccurrence &O : Site.Occurrences)
+      if (O.WhyNoFix.empty())
+        O.WhyNoFix = "where this text is expanded elsewhere, " +
+                     Unsafe->second + ", and notifying would drop it";
+  }
 }
 
 void BareDropFinder::examine(const FunctionDecl &F, const ProgramInfo &Info,
@@ -130,7 +151,8 @@ void BareDropFinder::examine(const FunctionDecl &F, const ProgramInfo &Info,
     if (auto Reason = Matcher.literalDropReason(*Value, Ctx,
                                                 /*NamedOnly=*/Helper)) {
       if (Helper) {
-        recordFact(*Return, *Helper, SM);
+        recordFact(SiteFact::NotifyAtSource, *Return, Helper->Safe, Helper->Why,
+                   SM);
         if (!Helper->Safe)
           continue;
       }
@@ -143,12 +165,22 @@ void BareDropFinder::examine(const FunctionDecl &F, const ProgramInfo &Info,
     if (!Flow)
       Flow = &Summaries.flow(F, Ctx);
     const DropValue *Returned = Flow->valueAt(Return);
+    // Where this return may pass a verdict, wrapping its value (a fix that
+    // another configuration may propose for the same text) would drop it.
+    if (!Returned || Returned->mayBeNonDrop()) {
+      std::string Why =
+          "'" + F.getName().str() + "' may return a valid verdict here";
+      WrapUnsafe.try_emplace(
+          SM.getSpellingLoc(Return->getReturnLoc()).getRawEncoding(), Why);
+      recordFact(SiteFact::WrapReturn, *Return, false, std::move(Why), SM);
+    }
     if (!Returned || !Returned->mayBeDrop())
       continue;
     if (!describePropagated(*Return, *Returned, O, Ctx))
       continue;
     if (Helper) {
-      recordFact(*Return, *Helper, SM);
+      recordFact(SiteFact::NotifyAtSource, *Return, Helper->Safe, Helper->Why,
+                 SM);
       if (!Helper->Safe)
         continue;
     }

@@ -19,6 +19,7 @@
 #include "analyzer/FunctionDropSummaries.h"
 #include "analyzer/FunctionUses.h"
 #include "analyzer/ProgramClassifier.h"
+#include "analyzer/SiteFacts.h"
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
 #include <vector>
@@ -26,6 +27,8 @@
 namespace clang {
 class ASTContext;
 class FunctionDecl;
+class ReturnStmt;
+class SourceManager;
 } // namespace clang
 
 namespace bpftidy {
@@ -66,6 +69,15 @@ private:
   FunctionDropSummaries Summaries;
   /// The reporting rule for helpers; lives while finish() runs.
   std::unique_ptr<SourceNotifyRule> Rule;
+  /// Records a fact on \p Return for the command to compare across
+  /// configurations (analyzer/SiteFacts.h).
+  void recordFact(SiteFact::FactKind Kind, const clang::ReturnStmt &Return,
+                  bool Safe, std::string Why, const clang::SourceManager &SM);
+  /// Spelled returns (raw location) whose value may be a verdict in some
+  /// function of this translation unit, and why.
+  llvm::DenseMap<unsigned, std::string> WrapUnsafe;
+  /// Canonical path of each file facts were recorded for, by FileID.
+  llvm::DenseMap<unsigned, std::string> CanonicalPaths;
   std::vector<const clang::FunctionDecl *> Definitions;
   llvm::DenseMap<const clang::FunctionDecl *, ProgramInfo> Programs;
   std::vector<BareDropSite> Sites;

@@ -574,7 +574,6 @@ int analyzeMain(int Argc, const char **Argv) {
       Progress->update(Done, SeenFindings.size());
     };
   }
-  takeSourceNotifyFacts(); // anything left from an earlier run in-process
   std::vector<UnitResult> Results =
       runUnits(Units, MakeOptions, MakeAnalysisFS, Jobs, OnUnitDone);
   size_t Shared = 0;
@@ -585,7 +584,10 @@ int analyzeMain(int Argc, const char **Argv) {
                  << " units preprocess like another one and share its "
                     "analysis\n";
   MergedFindings Merged = mergeFindings(Units, Results);
-  withholdDisputedSourceNotifies(Merged, takeSourceNotifyFacts());
+  std::vector<SiteFact> Facts;
+  for (const UnitResult &Result : Results)
+    Facts.insert(Facts.end(), Result.Facts.begin(), Result.Facts.end());
+  withholdDisputedFixes(Merged, Facts);
   std::vector<FindingRecord> Records =
       recordFindings(Merged, Format != OutputFormat::Text || Accepted ||
                                  !WriteBaselinePath.empty());

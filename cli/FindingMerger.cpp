@@ -140,27 +140,35 @@ void withholdFixesAt(MergedFindings &Merged, llvm::StringRef File,
   }
 }
 
-void withholdDisputedSourceNotifies(
-    MergedFindings &Merged, const std::vector<SourceNotifyFact> &Facts) {
-  // Per helper `return`: is it safe in some units, unsafe in others?
-  std::map<std::pair<std::string, unsigned>, std::pair<bool, std::string>>
-      Unsafe;
-  std::set<std::pair<std::string, unsigned>> Safe;
-  for (const SourceNotifyFact &Fact : Facts) {
-    auto Key = std::make_pair(Fact.File, Fact.Offset);
-    if (Fact.Safe)
-      Safe.insert(Key);
-    else
-      Unsafe.try_emplace(Key, true, Fact.Why);
+void withholdDisputedFixes(MergedFindings &Merged,
+                           const std::vector<SiteFact> &Facts) {
+  using Site = std::pair<std::string, unsigned>;
+  std::set<Site> NotifySafe;
+  std::map<Site, std::string> NotifyUnsafe, WrapUnsafe;
+  for (const SiteFact &Fact : Facts) {
+    Site Key(Fact.File, Fact.Offset);
+    if (Fact.Kind == SiteFact::NotifyAtSource) {
+      if (Fact.Safe)
+        NotifySafe.insert(Key);
+      else
+        NotifyUnsafe.try_emplace(Key, Fact.Why);
+    } else if (!Fact.Safe) {
+      WrapUnsafe.try_emplace(Key, Fact.Why);
+    }
   }
-  for (const auto &[Key, Why] : Unsafe)
-    if (Safe.count(Key))
+  for (const auto &[Key, Why] : NotifyUnsafe)
+    if (NotifySafe.count(Key))
       withholdFixesAt(
           Merged, Key.first, Key.second,
           "no fix: configurations disagree on notifying where this drop is "
           "made: in some every caller returns the value to the kernel, in "
           "others " +
-              Why.second);
+              Why);
+  for (const auto &[Key, Why] : WrapUnsafe)
+    withholdFixesAt(Merged, Key.first, Key.second,
+                    "no fix: in some configurations " + Why +
+                        " (the same text is compiled differently there), "
+                        "and notifying would drop it");
 }
 
 std::vector<ClangTidyError> diagnosticsOf(const MergedFindings &Merged) {

@@ -13,7 +13,7 @@
 #ifndef BPF_TIDY_CLI_FINDINGMERGER_H
 #define BPF_TIDY_CLI_FINDINGMERGER_H
 
-#include "analyzer/SourceNotifyFacts.h"
+#include "analyzer/SiteFacts.h"
 #include "cli/AnalysisUnit.h"
 #include "cli/UnitRunner.h"
 #include <string>
@@ -49,15 +49,17 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
 void withholdFixesAt(MergedFindings &Merged, llvm::StringRef File,
                      unsigned Offset, llvm::StringRef Why);
 
+/// Withholds the fix of sites that some unit says is wrong there
+/// (analyzer/SiteFacts.h, gathered from every unit): a helper `return`
+/// where notifying at the source is safe in some configurations but not
+/// in others, and a `return` whose value may be a valid verdict in some
+/// configuration, where wrapping it would drop the packet.
+void withholdDisputedFixes(MergedFindings &Merged,
+                           const std::vector<SiteFact> &Facts);
+
 /// The diagnostics to print or export: one per finding, with a note naming
 /// the configurations when more than one was analysed, and a note saying
 /// why a fix was withheld.
-/// Withholds the fix of helper sites where configurations disagree on
-/// whether notifying at the helper's own `return` is safe (the analyzer's
-/// SourceNotifyFacts, gathered from every unit).
-void withholdDisputedSourceNotifies(MergedFindings &Merged,
-                                    const std::vector<SourceNotifyFact> &Facts);
-
 std::vector<clang::tidy::ClangTidyError>
 diagnosticsOf(const MergedFindings &Merged);
 

@@ -36,7 +36,7 @@ private:
 static UnitResult runUnit(const AnalysisUnit &Unit,
                           const OptionsProviderFactory &MakeOptions,
                           const FileSystemFactory &MakeFileSystem,
-                          bool RecordFootprint) {
+                          bool RecordFootprint, bool RecordFacts) {
   tidy::ClangTidyContext Context(MakeOptions(),
                                  /*AllowEnablingAnalyzerAlphaCheckers=*/false);
   SingleCommandDatabase Database(Unit.Command);
@@ -46,9 +46,11 @@ static UnitResult runUnit(const AnalysisUnit &Unit,
   // The check records what the preprocessing depended on, on this thread,
   // when another unit of the same source might share this analysis.
   setFootprintSink(RecordFootprint ? &Result.Footprint : nullptr);
+  setSiteFactSink(RecordFacts ? &Result.Facts : nullptr);
   Result.Errors = tidy::runClangTidy(Context, Database, {Unit.File}, Overlay,
                                      /*ApplyAnyFix=*/false);
   setFootprintSink(nullptr);
+  setSiteFactSink(nullptr);
   return Result;
 }
 
@@ -80,7 +82,8 @@ runUnits(const std::vector<AnalysisUnit> &Units,
       Results[I].AnalysedAs = *Same;
     } else {
       Results[I] = runUnit(Units[I], MakeOptions, MakeFileSystem,
-                           UnitsOfFile.lookup(Units[I].File) > 1);
+                           UnitsOfFile.lookup(Units[I].File) > 1,
+                           /*RecordFacts=*/Units.size() > 1);
       Results[I].AnalysedAs = I;
     }
     size_t Finished = ++Done;

@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "analyzer/BareDropFinder.h"
-#include "analyzer/SourceNotifyFacts.h"
+#include "analyzer/SiteFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
@@ -42,7 +42,8 @@ std::ostream &operator<<(std::ostream &OS, const FoundSite &S) {
 class PropagatedDropFinderTest : public ::testing::Test {
 protected:
   std::vector<FoundSite> sitesOf(const std::string &Code) {
-    takeSourceNotifyFacts();
+    Facts.clear();
+    setSiteFactSink(&Facts);
     AST = tooling::buildASTFromCodeWithArgs(std::string(Prelude) + Code,
                                             {"-target", "bpf"}, "input.c");
     EXPECT_TRUE(AST);
@@ -52,6 +53,7 @@ protected:
       if (const auto *F = dyn_cast<FunctionDecl>(D))
         Finder.addFunction(*F, Ctx);
     Finder.finish(Ctx);
+    setSiteFactSink(nullptr);
     std::vector<FoundSite> Found;
     const SourceManager &SM = Ctx.getSourceManager();
     for (const BareDropSite &Site : Finder.sites())
@@ -61,8 +63,18 @@ protected:
     return Found;
   }
 
+  /// The facts on notifying at a helper's source, in order.
+  std::vector<SiteFact> notifyFacts() const {
+    std::vector<SiteFact> Kept;
+    for (const SiteFact &F : Facts)
+      if (F.Kind == SiteFact::NotifyAtSource)
+        Kept.push_back(F);
+    return Kept;
+  }
+
   BareDropOptions Options;
   std::unique_ptr<ASTUnit> AST;
+  std::vector<SiteFact> Facts;
 };
 
 TEST_F(PropagatedDropFinderTest, HelperChainLandsAtTheSource) {
@@ -76,7 +88,7 @@ SEC("tc") int prog(void *ctx) { return a(ctx); }
 )c");
   EXPECT_EQ(Sites,
             (std::vector<FoundSite>{{3, BareDropKind::InlineCallee, "b"}}));
-  std::vector<SourceNotifyFact> Facts = takeSourceNotifyFacts();
+  std::vector<SiteFact> Facts = notifyFacts();
   ASSERT_EQ(Facts.size(), 1u);
   EXPECT_TRUE(Facts[0].Safe);
 }
@@ -99,7 +111,7 @@ SEC("tc") int prog(void *ctx) {
   EXPECT_EQ(Sites,
             (std::vector<FoundSite>{{10, BareDropKind::Propagated, "prog"},
                                     {11, BareDropKind::Propagated, "prog"}}));
-  std::vector<SourceNotifyFact> Facts = takeSourceNotifyFacts();
+  std::vector<SiteFact> Facts = notifyFacts();
   ASSERT_EQ(Facts.size(), 2u); // b's return DROP_INVALID and a's return b()
   EXPECT_FALSE(Facts[0].Safe);
   EXPECT_FALSE(Facts[0].Why.empty());
