@@ -3,6 +3,7 @@
 #include "analyzer/PreprocessorFootprint.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroArgs.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
@@ -28,9 +29,21 @@ public:
 
   llvm::DenseSet<const IdentifierInfo *> Seen;
 
-  void MacroExpands(const Token &Name, const MacroDefinition &, SourceRange,
-                    const MacroArgs *) override {
+  void MacroExpands(const Token &Name, const MacroDefinition &MD, SourceRange,
+                    const MacroArgs *Args) override {
     add(Name);
+    // An argument can be pasted or stringized before it is expanded
+    // (is_defined(ENABLE_X) pastes it into __ARG_PLACEHOLDER_ENABLE_X), so
+    // it never reaches the token stream: its names count here.
+    const MacroInfo *Macro = MD.getMacroInfo();
+    if (!Args || !Macro)
+      return;
+    for (unsigned I = 0, E = Macro->getNumParams(); I < E; ++I)
+      for (const Token *Tok = Args->getUnexpArgument(I);
+           Tok && Tok->isNot(tok::eof); ++Tok)
+        if (!Tok->isAnnotation())
+          if (const IdentifierInfo *Id = Tok->getIdentifierInfo())
+            Seen.insert(Id);
   }
   // A definition from a -D flag is no use of the name: the flags are
   // what configurations compare.

@@ -45,6 +45,20 @@ int label = SECLABEL + HOST_ID;
     EXPECT_TRUE(Names.contains(Name)) << Name;
 }
 
+// is_defined(X) pastes X before expanding it, so X never reaches the token
+// stream; it still decides the text.
+TEST(PreprocessorFootprint, PastedMacroArgumentsCount) {
+  auto Names = footprintOf(R"c(
+#define __ARG_PLACEHOLDER_1 0,
+#define __take_second_arg(__ignored, val, ...) val
+#define ____is_defined(arg1_or_junk) __take_second_arg(arg1_or_junk 1, 0)
+#define ___is_defined(val) ____is_defined(__ARG_PLACEHOLDER_##val)
+#define is_defined(x) ___is_defined(x)
+int tail = is_defined(ENABLE_CT_TAILCALLS);
+)c");
+  EXPECT_TRUE(Names.contains("ENABLE_CT_TAILCALLS"));
+}
+
 TEST(PreprocessorFootprint, SkippedBlocksAndUnusedFlagsAreNot) {
   auto Names = footprintOf(R"c(
 #if 0
