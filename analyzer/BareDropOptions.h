@@ -69,6 +69,12 @@ struct BareDropOptions {
   std::string DirectionDispatch;
   /// Direction: section or function name regexes and their direction.
   std::vector<PatternRule> DirectionRules;
+  /// Direction: calls that enter a tail call by a constant slot; a tail
+  /// call whose own code tells no direction takes the one every function
+  /// tail-calling its slot agrees on.
+  std::vector<std::string> TailCallHelpers = {
+      "bpf_tail_call", "tail_call", "tail_call_static", "tail_call_internal",
+      "ep_tail_call"};
   /// Direction: used when nothing else tells; empty means "no fix".
   std::string DefaultDirection;
 

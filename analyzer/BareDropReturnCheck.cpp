@@ -34,6 +34,8 @@ bpftidy::BareDropOptions readOptions(ClangTidyCheck::OptionsView &View,
       View.get("NegativeConstantsAreDrops", O.NegativeConstantsAreDrops);
   O.NotifyHelpers = bpftidy::splitOptionList(
       View.get("NotifyHelpers", bpftidy::joinOptionList(O.NotifyHelpers)));
+  O.TailCallHelpers = bpftidy::splitOptionList(
+      View.get("TailCallHelpers", bpftidy::joinOptionList(O.TailCallHelpers)));
   Str("TailCallSections", O.TailCallSections);
   Str("TailCallTags", O.TailCallTags);
   Str("IgnoredSections", O.IgnoredSections);
@@ -109,6 +111,8 @@ void BareDropReturnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   View.store(Opts, "DirectionDispatch", O.DirectionDispatch);
   View.store(Opts, "DirectionRules",
              bpftidy::printPatternRules(O.DirectionRules));
+  View.store(Opts, "TailCallHelpers",
+             bpftidy::joinOptionList(O.TailCallHelpers));
   View.store(Opts, "DefaultDirection", O.DefaultDirection);
   View.store(Opts, "ColumnLimit", O.ColumnLimit);
   View.store(Opts, "TabWidth", O.TabWidth);

@@ -6,11 +6,14 @@
 #include "analyzer/MacroInvocation.h"
 #include "analyzer/NotifyExpansions.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include <set>
 
 using namespace clang;
@@ -187,6 +190,82 @@ DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
   return Found;
 }
 
+/// The slot a tail call is entered by: KEY of its section "MAP/KEY" or of
+/// its tag "tail:MAP/KEY", when KEY is a number.
+static std::optional<int64_t> tailCallSlot(const ProgramInfo &Program) {
+  StringRef Name = Program.TailTag.empty() ? StringRef(Program.Section)
+                                           : StringRef(Program.TailTag);
+  StringRef Key = Name.rsplit('/').second;
+  int64_t Slot;
+  if (Key.empty() || Key.getAsInteger(0, Slot))
+    return std::nullopt;
+  return Slot;
+}
+
+std::optional<Direction>
+DirectionResolver::tailCallerDirection(const FunctionDecl &F,
+                                       const ProgramInfo &Program,
+                                       ASTContext &Ctx, Preprocessor &PP) {
+  std::optional<int64_t> Slot = tailCallSlot(Program);
+  if (!Slot)
+    return std::nullopt;
+  if (!TailCallers) {
+    // Each call of a tail-call helper with a constant slot (the last
+    // argument that is an integer constant: bpf_tail_call(ctx, &map, 7),
+    // tail_call_internal(ctx, 7, &ext_err)).
+    TailCallers.emplace();
+    llvm::StringSet<> Helpers;
+    for (const std::string &Name : Options.TailCallHelpers)
+      Helpers.insert(Name);
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+      const auto *Caller = dyn_cast<FunctionDecl>(D);
+      if (!Caller || !Caller->hasBody())
+        continue;
+      for (const CallExpr *Call : callsIn(Caller->getBody())) {
+        // libbpf's bpf_tail_call is a function pointer variable.
+        const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
+        if (!Callee || !Callee->getIdentifier() ||
+            !Helpers.contains(Callee->getName()))
+          continue;
+        for (unsigned I = Call->getNumArgs(); I-- > 0;) {
+          Expr::EvalResult Value;
+          const Expr *Arg = Call->getArg(I);
+          if (!Arg->isValueDependent() && Arg->EvaluateAsInt(Value, Ctx)) {
+            (*TailCallers)[Value.Val.getInt().getExtValue()].push_back(Caller);
+            break;
+          }
+        }
+      }
+    }
+  }
+  auto Callers = TailCallers->find(*Slot);
+  if (Callers == TailCallers->end())
+    return std::nullopt;
+  std::set<std::string> Agreed;
+  std::vector<std::string> Names;
+  for (const FunctionDecl *Caller : Callers->second) {
+    if (Caller == &F)
+      continue;
+    ProgramInfo CallerInfo;
+    if (const auto *Section = Caller->getAttr<SectionAttr>())
+      CallerInfo.Section = Section->getName().str();
+    std::string Ignored;
+    std::optional<Direction> Dir =
+        programDirection(*Caller, CallerInfo, Ctx, PP, Ignored);
+    if (!Dir)
+      return std::nullopt; // one caller that cannot tell: nothing is sure
+    Agreed.insert(Dir->Expression);
+    Names.push_back("'" + Caller->getName().str() + "'");
+  }
+  if (Agreed.size() != 1)
+    return std::nullopt;
+  std::sort(Names.begin(), Names.end());
+  Names.erase(std::unique(Names.begin(), Names.end()), Names.end());
+  return Direction{*Agreed.begin(), "the functions that tail-call slot " +
+                                        std::to_string(*Slot) + " (" +
+                                        llvm::join(Names, ", ") + ")"};
+}
+
 std::optional<Direction>
 DirectionResolver::programDirection(const FunctionDecl &F,
                                     const ProgramInfo &Program, ASTContext &Ctx,
@@ -215,6 +294,11 @@ DirectionResolver::programDirection(const FunctionDecl &F,
         Result = Direction{Value, "the name '" + F.getName().str() + "'"};
         break;
       }
+    }
+    if (!Result && Program.Kind == ProgramKind::TailCall &&
+        InProgress.insert(&F).second) {
+      Result = tailCallerDirection(F, Program, Ctx, PP);
+      InProgress.erase(&F);
     }
     if (!Result && !Options.DefaultDirection.empty())
       Result = Direction{Options.DefaultDirection, "DefaultDirection"};

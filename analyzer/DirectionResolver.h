@@ -19,6 +19,8 @@
 #include "analyzer/NamePattern.h"
 #include "analyzer/ProgramClassifier.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,6 +81,8 @@ public:
     Cache.clear();
     CacheWhyNot.clear();
     HelperFunctions.reset();
+    TailCallers.reset();
+    InProgress.clear();
   }
 
 private:
@@ -87,6 +91,16 @@ private:
                                               clang::Preprocessor &PP) const;
   /// The index of the direction among \p Count arguments of \p Helper.
   size_t directionIndex(llvm::StringRef Helper, size_t Count) const;
+
+  /// The direction every function tail-calling \p F's slot agrees on.
+  std::optional<Direction> tailCallerDirection(const clang::FunctionDecl &F,
+                                               const ProgramInfo &Program,
+                                               clang::ASTContext &Ctx,
+                                               clang::Preprocessor &PP);
+  /// Functions of the translation unit that tail-call each constant slot.
+  std::optional<std::map<int64_t, std::vector<const clang::FunctionDecl *>>>
+      TailCallers;
+  llvm::DenseSet<const clang::FunctionDecl *> InProgress;
 
   /// From useTemplate(): the template's helper, its arity and where it
   /// takes the direction.
