@@ -127,8 +127,8 @@ DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
                                       Preprocessor &PP) const {
   const SourceManager &SM = Ctx.getSourceManager();
   std::vector<std::string> Found;
-  // Helpers that are macros (Cilium's capture __LINE__): read each
-  // invocation's direction argument as written.
+  // Helpers that are macros (Cilium's capture __LINE__), recorded while
+  // preprocessing: read each invocation's direction argument as written.
   if (Expansions) {
     SourceLocation Begin = SM.getExpansionLoc(F.getBeginLoc());
     SourceLocation End = SM.getExpansionLoc(F.getEndLoc());
@@ -142,6 +142,7 @@ DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
     }
   }
 
+  // Helpers that are functions: walk the calls only if there are any.
   if (!HelperFunctions) {
     HelperFunctions = false;
     for (const auto &Name : Matcher.notifyHelpers())
@@ -149,44 +150,15 @@ DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
            Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name.first())))
         *HelperFunctions |= isa<FunctionDecl>(D);
   }
-  if (Expansions && !*HelperFunctions)
+  if (!*HelperFunctions)
     return Found;
-
-  llvm::DenseSet<unsigned> SeenExpansions;
-  for (const CallExpr *Call : callsIn(F.getBody())) {
-    // A helper that is a function.
-    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+  for (const CallExpr *Call : callsIn(F.getBody()))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
       if (Matcher.isNotifyHelperName(Callee->getName()) &&
-          Call->getNumArgs() > 0) {
+          Call->getNumArgs() > 0)
         Found.push_back(writtenText(*Call->getArg(directionIndex(
                                         Callee->getName(), Call->getNumArgs())),
                                     Ctx));
-        continue;
-      }
-    }
-    if (Expansions)
-      continue;
-    // A helper that is a macro, found from the call it expands to.
-    SourceLocation Loc = Call->getBeginLoc();
-    while (Loc.isMacroID()) {
-      if (!SM.isMacroArgExpansion(Loc)) {
-        FileID Expansion = SM.getFileID(Loc);
-        StringRef Name =
-            Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
-        if (Matcher.isNotifyHelperName(Name)) {
-          if (SeenExpansions.insert(Expansion.getHashValue()).second)
-            if (auto Invocation =
-                    macroInvocationOf(Expansion, SM, Ctx.getLangOpts(), PP))
-              if (!Invocation->Args.empty())
-                Found.push_back(
-                    Invocation
-                        ->Args[directionIndex(Name, Invocation->Args.size())]);
-          break;
-        }
-      }
-      Loc = SM.getImmediateMacroCallerLoc(Loc);
-    }
-  }
   return Found;
 }
 

@@ -71,7 +71,7 @@ public:
   void useTemplate(llvm::StringRef Template);
 
   /// The notification macros expanded in this translation unit, recorded
-  /// while preprocessing; without them, each call's macro chain is walked.
+  /// while preprocessing (without them, macro helpers give no evidence).
   void useExpansions(const NotifyExpansions *Recorded) {
     Expansions = Recorded;
   }
