@@ -8,6 +8,7 @@
 #include "cli/AnalyzeCommand.h"
 #include "cli/MigrateCommand.h"
 #include "verify/VerifyCommand.h"
+#include "verify/VerifyOptions.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/TargetSelect.h"
 #include <cstring>
@@ -19,13 +20,16 @@ extern volatile int BpfTidyModuleAnchorSource;
 
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM X(Argc, Argv);
+  // Both subcommands exist before any parse, so --help lists them.
+  bpftidy::verify::verifySubCommand();
+  bpftidy::registerMigrateSubcommand();
   if (Argc > 1 && std::strcmp(Argv[1], "verify") == 0)
-    return bpftidy::verify::verifyMain(Argc - 1, Argv + 1);
+    return bpftidy::verify::verifySubcommandMain(Argc, Argv);
   // Targets let the driver understand -target bpf and friends.
   llvm::InitializeAllTargetInfos();
   llvm::InitializeAllTargetMCs();
   llvm::InitializeAllAsmParsers();
   if (Argc > 1 && std::strcmp(Argv[1], "migrate") == 0)
-    return bpftidy::migrateMain(Argc - 1, Argv + 1);
+    return bpftidy::migrateMain(Argc, Argv);
   return bpftidy::analyzeMain(Argc, Argv);
 }

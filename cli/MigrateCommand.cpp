@@ -9,26 +9,30 @@
 #include "cli/RecordingFileSystem.h"
 #include "cli/TreeSnapshot.h"
 #include "config/ConfigurationList.h"
+#include "verify/CommandLineErrors.h"
 #include "verify/VerifyCommand.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
-#include <map>
+#include <optional>
 
 namespace fs = llvm::sys::fs;
 
 namespace bpftidy {
 
-static const char MigrateHelp[] =
-    R"(USAGE: bpf-tidy migrate --configs LIST [options]
+namespace cl = llvm::cl;
 
+static const char Overview[] = R"(
 Fixes the bare drop returns of a whole tree and proves the fix, in one
 reviewable diff:
+
+  bpf-tidy migrate --configs LIST [options]
 
   1. refuses to start if the tree (the configuration list's directory) has
      uncommitted changes in git, unless --allow-dirty;
@@ -39,26 +43,10 @@ reviewable diff:
      --before COPY --after LIST);
   5. writes a Markdown report for the pull request.
 
-OPTIONS:
-  --configs FILE        The tree's configuration list (docs/formats.md);
-                        required. Its directory is the tree.
-  --sites FILE          Intended sites (docs/formats.md) for verify to prove
-                        (default: none; verify then compares every packet).
-  --fixed-kinds LIST    Site kinds the tool fixes (passed to verify).
-  --report FILE         Write the Markdown report here (default: stdout).
-  --allow-dirty         Start even with uncommitted changes in the tree.
-  -j N, --jobs N        Units analysed and objects built in parallel
-                        (default: one per CPU).
-  --checks GLOBS        Checks to run (as bpf-tidy --checks).
-  --config-file FILE    Check configuration (as bpf-tidy --config-file).
-  --snapshot DIR        Put the "before" copy here and keep it (default: a
-                        temporary directory, removed at the end).
-  --findings FILE       Keep the analysis's JSON report (--format=json).
-  --json FILE           Keep verify's JSON report.
-  --out DIR             Keep the built objects (DIR/before, DIR/after).
-  --help, -h            Show this help.
+The tree is given as a configuration list, never as -p or '--': a migration
+builds the tree before and after from that list.
 
-EXIT CODES (the worst outcome wins, in this order):
+Exit codes (the worst outcome wins, in this order):
   2   usage or configuration error, uncommitted changes, a file that does
       not parse; nothing was edited
   4   the verify loop failed (build, load, run, a changed verdict, a site
@@ -73,11 +61,83 @@ namespace {
 struct MigrateOptions {
   std::string Configs, Sites, FixedKinds, Report, Checks, ConfigFile, Snapshot,
       Findings, VerifyJson, Out;
-  std::string Jobs;
+  std::optional<unsigned> Jobs;
   bool AllowDirty = false;
-  bool Help = false;
 };
+
+/// migrate's options, registered on first use under the "migrate"
+/// subcommand (bpf-tidy's own options stay at the top level).
+struct MigrateFlags {
+  MigrateFlags();
+
+  cl::SubCommand Sub{"migrate",
+                     "Fix a whole tree's bare drops and prove the fix"};
+  cl::OptionCategory Category{"migrate options"};
+  cl::opt<std::string> Configs{
+      "configs",
+      cl::desc("The tree's configuration list (docs/formats.md);\n"
+               "required. Its directory is the tree"),
+      cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<std::string> Sites{
+      "sites",
+      cl::desc("Intended sites (docs/formats.md) for verify to prove\n"
+               "(default: none; verify then compares every packet)"),
+      cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<std::string> FixedKinds{
+      "fixed-kinds", cl::desc("Site kinds the tool fixes (passed to verify)"),
+      cl::value_desc("kind,..."), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<std::string> Report{
+      "report", cl::desc("Write the Markdown report here (default: stdout)"),
+      cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<bool> AllowDirty{
+      "allow-dirty",
+      cl::desc("Start even with uncommitted changes in the tree"), cl::sub(Sub),
+      cl::cat(Category)};
+  cl::opt<unsigned> Jobs{
+      "j",
+      cl::desc("Units analysed and objects built in parallel\n"
+               "(default: one per CPU); also --jobs N"),
+      cl::value_desc("n"),
+      cl::Prefix,
+      cl::sub(Sub),
+      cl::cat(Category)};
+  cl::alias JobsLong{"jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs),
+                     cl::cat(Category)};
+  cl::opt<std::string> Checks{
+      "checks", cl::desc("Checks to run (as bpf-tidy --checks)"),
+      cl::value_desc("globs"), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<std::string> ConfigFile{
+      "config-file",
+      cl::desc("Check configuration (as bpf-tidy --config-file)"),
+      cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<std::string> Snapshot{
+      "snapshot",
+      cl::desc("Put the \"before\" copy here and keep it (default: a\n"
+               "temporary directory, removed at the end)"),
+      cl::value_desc("dir"), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<std::string> Findings{
+      "findings", cl::desc("Keep the analysis's JSON report (--format=json)"),
+      cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<std::string> VerifyJson{"json", cl::desc("Keep verify's JSON report"),
+                                  cl::value_desc("file"), cl::sub(Sub),
+                                  cl::cat(Category)};
+  cl::opt<std::string> Out{
+      "out", cl::desc("Keep the built objects (DIR/before, DIR/after)"),
+      cl::value_desc("dir"), cl::sub(Sub), cl::cat(Category)};
+  /// Not options: named so that clang-tidy habits get a helpful message.
+  cl::opt<std::string> BuildPath{"p", cl::ReallyHidden, cl::sub(Sub)};
+  cl::list<std::string> Stray{cl::Positional, cl::ReallyHidden, cl::sub(Sub)};
+};
+
+MigrateFlags::MigrateFlags() { cl::HideUnrelatedOptions(Category, Sub); }
 } // namespace
+
+static MigrateFlags &migrateFlags() {
+  static MigrateFlags Flags;
+  return Flags;
+}
+
+void registerMigrateSubcommand() { migrateFlags(); }
 
 static llvm::raw_ostream &error() {
   return llvm::WithColor::error(llvm::errs(), "bpf-tidy migrate");
@@ -85,59 +145,43 @@ static llvm::raw_ostream &error() {
 
 static llvm::Expected<MigrateOptions> parseOptions(int Argc,
                                                    const char **Argv) {
-  MigrateOptions O;
   auto Fail = [](const llvm::Twine &Why) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
   };
-  std::map<std::string, std::string *> Values = {
-      {"--configs", &O.Configs},
-      {"--sites", &O.Sites},
-      {"--fixed-kinds", &O.FixedKinds},
-      {"--report", &O.Report},
-      {"--checks", &O.Checks},
-      {"--config-file", &O.ConfigFile},
-      {"--snapshot", &O.Snapshot},
-      {"--findings", &O.Findings},
-      {"--json", &O.VerifyJson},
-      {"--out", &O.Out},
-      {"--jobs", &O.Jobs},
-      {"-j", &O.Jobs}};
-  for (int I = 1; I < Argc; ++I) {
-    llvm::StringRef Arg = Argv[I];
-    if (Arg == "--help" || Arg == "-h") {
-      O.Help = true;
-      continue;
-    }
-    if (Arg == "--allow-dirty") {
-      O.AllowDirty = true;
-      continue;
-    }
-    if (Arg == "-p" || Arg.starts_with("-p=") || Arg == "--")
-      return Fail("migrate takes the tree as a configuration list (--configs "
-                  "FILE, docs/formats.md), not '" +
-                  Arg + "'");
-    auto [Name, Value] = Arg.split('=');
-    bool Inline = Arg.contains('=');
-    if (!Inline && Arg.starts_with("-j") && Arg.size() > 2 &&
-        llvm::isDigit(Arg[2])) {
-      O.Jobs = Arg.drop_front(2).str();
-      continue;
-    }
-    auto It = Values.find(Name.str());
-    if (It == Values.end())
-      return Fail("unknown argument '" + Arg + "'");
-    if (!Inline) {
-      if (I + 1 >= Argc)
-        return Fail(Name + " needs a value");
-      Value = Argv[++I];
-    }
-    *It->second = Value.str();
-  }
-  unsigned Ignored;
-  if (!O.Jobs.empty() && llvm::StringRef(O.Jobs).getAsInteger(10, Ignored))
-    return Fail("-j: expected a number, got '" + O.Jobs + "'");
-  if (!O.Help && O.Configs.empty())
+  auto NotATree = [&](llvm::StringRef Arg) {
+    return Fail("migrate takes the tree as a configuration list (--configs "
+                "FILE, docs/formats.md), not '" +
+                Arg + "'");
+  };
+  // Everything after "--" would be compiler flags in bpf-tidy's own syntax.
+  for (int I = 2; I < Argc; ++I)
+    if (llvm::StringRef(Argv[I]) == "--")
+      return NotATree("--");
+  MigrateFlags &F = migrateFlags();
+  if (llvm::Error E = parseCommandLine(
+          llvm::ArrayRef<const char *>(Argv, Argv + Argc), Overview, F.Sub))
+    return std::move(E);
+  if (F.BuildPath.getNumOccurrences())
+    return NotATree("-p");
+  if (!F.Stray.empty())
+    return Fail("unexpected argument '" + F.Stray.front() +
+                "' (the tree is given with --configs FILE)");
+  if (F.Configs.empty())
     return Fail("give the tree's configuration list: --configs FILE");
+  MigrateOptions O;
+  O.Configs = F.Configs;
+  O.Sites = F.Sites;
+  O.FixedKinds = F.FixedKinds;
+  O.Report = F.Report;
+  O.Checks = F.Checks;
+  O.ConfigFile = F.ConfigFile;
+  O.Snapshot = F.Snapshot;
+  O.Findings = F.Findings;
+  O.VerifyJson = F.VerifyJson;
+  O.Out = F.Out;
+  O.AllowDirty = F.AllowDirty;
+  if (F.Jobs.getNumOccurrences())
+    O.Jobs = F.Jobs;
   return O;
 }
 
@@ -181,10 +225,6 @@ int migrateMain(int Argc, const char **Argv) {
     return ExitUsage;
   }
   MigrateOptions O = std::move(*Parsed);
-  if (O.Help) {
-    llvm::outs() << MigrateHelp;
-    return ExitClean;
-  }
 
   auto List = readConfigurationList(O.Configs);
   if (!List) {
@@ -244,8 +284,8 @@ int migrateMain(int Argc, const char **Argv) {
   std::vector<std::string> Analyze = {"bpf-tidy", "--configs",     ListPath,
                                       "--fix",    "--format=json", "--output",
                                       Findings,   "--progress"};
-  if (!O.Jobs.empty())
-    Analyze.push_back("-j" + O.Jobs);
+  if (O.Jobs)
+    Analyze.push_back("-j" + std::to_string(*O.Jobs));
   if (!O.Checks.empty())
     Analyze.push_back("--checks=" + O.Checks);
   if (!O.ConfigFile.empty())
@@ -270,16 +310,16 @@ int migrateMain(int Argc, const char **Argv) {
   std::string VerifyJson =
       O.VerifyJson.empty() ? scratchPath(Scratch, "verify.json") : O.VerifyJson;
   std::vector<std::string> Verify = {
-      "verify",  "--before", std::string(BeforeList),
-      "--after", ListPath,   "--sites",
-      Sites,     "--json",   VerifyJson};
+      "bpf-tidy", "verify",  "--before", std::string(BeforeList),
+      "--after",  ListPath,  "--sites",  Sites,
+      "--json",   VerifyJson};
   if (!O.FixedKinds.empty())
     Verify.insert(Verify.end(), {"--fixed-kinds", O.FixedKinds});
   if (!O.Out.empty())
     Verify.insert(Verify.end(), {"--out", O.Out});
-  if (!O.Jobs.empty())
-    Verify.insert(Verify.end(), {"--jobs", O.Jobs});
-  int VerifyExit = runArgv(verify::verifyMain, Verify);
+  if (O.Jobs)
+    Verify.insert(Verify.end(), {"--jobs", std::to_string(*O.Jobs)});
+  int VerifyExit = runArgv(verify::verifySubcommandMain, Verify);
 
   stage("4/4 writing the report");
   std::optional<llvm::json::Value> FindingsReport = readJson(Findings);

@@ -13,8 +13,12 @@
 
 namespace bpftidy {
 
-/// \p Argv[0] is "migrate".
+/// \p Argv[1] is "migrate".
 int migrateMain(int Argc, const char **Argv);
+
+/// Registers the "migrate" subcommand and its options, so that bpf-tidy's
+/// --help lists it.
+void registerMigrateSubcommand();
 
 } // namespace bpftidy
 

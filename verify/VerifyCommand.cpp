@@ -330,12 +330,9 @@ int VerifyCommand::exitCode(const ProbeResult &Probe) {
 
 } // namespace
 
-int verifyMain(int argc, const char **argv) {
-  std::string ToolName =
-      argc > 0 ? sys::path::filename(argv[0]).str() : "bpf-tidy-verify";
-  // "bpf-tidy verify ..." hands us its arguments from "verify" on.
-  if (ToolName == "verify")
-    ToolName = "bpf-tidy verify";
+/// Runs verify on a whole command line whose options live under \p Sub.
+static int runVerify(int argc, const char **argv, cl::SubCommand &Sub,
+                     StringRef ToolName) {
   // libbpf prints through this callback from its first call on.
   bool Verbose = false;
   for (int I = 1; I < argc; ++I)
@@ -343,17 +340,13 @@ int verifyMain(int argc, const char **argv) {
   installLibbpfPrint(Verbose);
 
   Expected<VerifyOptions> Options =
-      parseVerifyOptions(ArrayRef<const char *>(argv + 1, argv + argc));
+      parseVerifyOptions(ArrayRef<const char *>(argv, argv + argc), Sub);
   if (!Options) {
     errs() << ToolName << ": error: " << toString(Options.takeError())
            << "\nRun '" << ToolName << " --help' for usage.\n";
     return ExitUsage;
   }
-  switch (Options->RunMode) {
-  case VerifyOptions::Mode::Help:
-    printVerifyHelp(outs(), ToolName);
-    return ExitSuccess;
-  case VerifyOptions::Mode::Probe: {
+  if (Options->RunMode == VerifyOptions::Mode::Probe) {
     ProbeResult Probe = probeBpfLoad();
     (Probe.Result == ProbeResult::CanLoad ? outs() : errs())
         << ToolName << ": " << Probe.Message << "\n";
@@ -362,11 +355,19 @@ int verifyMain(int argc, const char **argv) {
     return Probe.Result == ProbeResult::NoPrivilege ? ExitNoPrivilege
                                                     : ExitFailure;
   }
-  case VerifyOptions::Mode::Single:
-  case VerifyOptions::Mode::Differential:
-    break;
-  }
   return VerifyCommand(ToolName, std::move(*Options)).run();
+}
+
+int verifyMain(int argc, const char **argv) {
+  std::string ToolName =
+      argc > 0 ? sys::path::filename(argv[0]).str() : "bpf-tidy-verify";
+  return runVerify(argc, argv, cl::SubCommand::getTopLevel(), ToolName);
+}
+
+int verifySubcommandMain(int argc, const char **argv) {
+  std::string ToolName =
+      (argc > 0 ? sys::path::filename(argv[0]).str() : "bpf-tidy") + " verify";
+  return runVerify(argc, argv, verifySubCommand(), ToolName);
 }
 
 } // namespace bpftidy::verify

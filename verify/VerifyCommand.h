@@ -19,7 +19,11 @@ enum ExitCode {
   ExitNoPrivilege = 77,
 };
 
+/// bpf-tidy-verify: the options at the top level.
 int verifyMain(int argc, const char **argv);
+
+/// "bpf-tidy verify ...": \p argv[1] is "verify".
+int verifySubcommandMain(int argc, const char **argv);
 
 } // namespace bpftidy::verify
 

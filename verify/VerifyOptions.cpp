@@ -2,9 +2,12 @@
 
 #include "verify/VerifyOptions.h"
 
+#include "verify/CommandLineErrors.h"
 #include "verify/IntendedSites.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cassert>
 #include <thread>
 
 using namespace llvm;
@@ -17,122 +20,191 @@ namespace bpftidy::verify {
 
 StringRef defaultClang() { return BPF_TIDY_DEFAULT_CLANG; }
 
+cl::SubCommand &verifySubCommand() {
+  static cl::SubCommand Verify(
+      "verify", "Build, load and run a BPF datapath; prove the fixed sites");
+  return Verify;
+}
+
+static const char Overview[] = R"(
+Builds every configuration of a BPF datapath with clang, loads every program
+through the kernel verifier with libbpf, and runs a generated packet corpus
+through every entry program with BPF_PROG_TEST_RUN. With --before/--after it
+proves that each intended bare drop site now returns the drop verdict with
+exactly one drop event, and that nothing else changed.
+
+  bpf-tidy verify --probe
+  bpf-tidy verify --configs LIST.configs [--sites sites.json] [options]
+  bpf-tidy verify --before LIST1.configs --after LIST2.configs
+                  --sites sites.json [--fixed-kinds KIND,...] [options]
+
+bpf-tidy-verify is the same command on its own (it links no Clang).
+
+Modes: --probe loads a trivial tc program and exits (0 it loads, 77 no
+privilege, 1 otherwise); --configs runs one tree and prints every verdict,
+highlighting bare drops (negative verdict, no event); --before and --after
+compare the original and the fixed tree (same configuration names).
+
+Exit codes:
+  0   every site proven or not fixed yet, and nothing else changed (single
+      mode: everything built, loaded and ran, every given site reached)
+  1   a build failure, verifier rejection, test-run or differential failure,
+      or an unverified site; also no privilege when CI=true
+  2   usage error or bad input file
+  77  no privilege to load BPF (the build still ran; loading was skipped)
+)";
+
+static StringRef clangHelp() {
+  static const std::string Help =
+      ("Compiler for the BPF objects (default: " + defaultClang() + ")").str();
+  return Help;
+}
+
+namespace {
+/// The options, registered once under one subcommand (the top level for
+/// bpf-tidy-verify).
+struct VerifyFlags {
+  explicit VerifyFlags(cl::SubCommand &Sub);
+
+  cl::SubCommand &Sub;
+  cl::OptionCategory Category{"verify options"};
+  cl::opt<bool> Probe;
+  cl::opt<std::string> Configs, Before, After, Sites, OutDir, JsonFile, Clang;
+  cl::list<std::string> FixedKinds, TypeOverrides;
+  cl::opt<unsigned> Jobs, LogLines;
+  cl::alias JobsShort;
+  cl::opt<bool> Verbose;
+  cl::alias VerboseShort;
+  /// Not an option: named so that a stray file gets a helpful message.
+  cl::list<std::string> Stray;
+};
+} // namespace
+
+VerifyFlags::VerifyFlags(cl::SubCommand &Sub)
+    : Sub(Sub),
+      Probe("probe",
+            cl::desc("Load a trivial tc BPF program and exit: 0 if it loads,\n"
+                     "77 without privilege (EPERM/EACCES), 1 otherwise"),
+            cl::sub(Sub), cl::cat(Category)),
+      Configs("configs",
+              cl::desc("One tree: build, load, run; print every verdict and\n"
+                       "highlight bare drops (negative verdict, no event)"),
+              cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)),
+      Before("before",
+             cl::desc("Differential: configuration list of the original tree"),
+             cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)),
+      After("after",
+            cl::desc("Differential: configuration list of the fixed tree\n"
+                     "(same configuration names)"),
+            cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)),
+      Sites("sites",
+            cl::desc("Intended sites (docs/formats.md section 2). Their\n"
+                     "packets join the corpus; required with --before"),
+            cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)),
+      OutDir("out",
+             cl::desc("Build objects into DIR (DIR/<config>/<stem>.o, or\n"
+                      "DIR/before/... and DIR/after/...) and keep them.\n"
+                      "Default: a temporary directory, removed at exit"),
+             cl::value_desc("dir"), cl::sub(Sub), cl::cat(Category)),
+      JsonFile("json",
+               cl::desc("Also write the machine-readable report to FILE\n"
+                        "(\"-\" for stdout)"),
+               cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)),
+      Clang("clang", cl::desc(clangHelp()), cl::value_desc("path"),
+            cl::init(defaultClang().str()), cl::sub(Sub), cl::cat(Category)),
+      FixedKinds("fixed-kinds",
+                 cl::desc("Comma-separated site kinds the tool fixes today\n"
+                          "(literal, propagated, inline-callee, entry;\n"
+                          "default: all). A site of another kind still bare\n"
+                          "after is \"not fixed by the tool yet\", never "
+                          "proven"),
+                 cl::value_desc("kind,..."), cl::CommaSeparated, cl::sub(Sub),
+                 cl::cat(Category)),
+      TypeOverrides(
+          "prog-type",
+          cl::desc("Programs whose whole section name matches the regex RE\n"
+                   "get TYPE (sched_cls or tc, sched_act, xdp, ...).\n"
+                   "Repeatable; first match wins. Without it, sections\n"
+                   "libbpf does not know become xdp if they start with\n"
+                   "\"xdp\", else sched_cls; tail calls take the type of\n"
+                   "the entry programs"),
+          cl::value_desc("re=type"), cl::sub(Sub), cl::cat(Category)),
+      Jobs("jobs",
+           cl::desc("Compile up to N objects at once (default: CPUs);\n"
+                    "also -j N"),
+           cl::value_desc("n"), cl::sub(Sub), cl::cat(Category)),
+      LogLines(
+          "log-lines", cl::desc("Verifier log lines shown for a rejection"),
+          cl::value_desc("n"), cl::init(20), cl::sub(Sub), cl::cat(Category)),
+      JobsShort("j", cl::desc("Alias for --jobs"), cl::aliasopt(Jobs),
+                cl::cat(Category)),
+      Verbose("verbose",
+              cl::desc("Echo libbpf's messages, debug ones included;\n"
+                       "also -v"),
+              cl::sub(Sub), cl::cat(Category)),
+      VerboseShort("v", cl::desc("Alias for --verbose"), cl::aliasopt(Verbose),
+                   cl::cat(Category)),
+      Stray(cl::Positional, cl::ReallyHidden, cl::sub(Sub), cl::cat(Category)) {
+  cl::HideUnrelatedOptions(Category, Sub);
+}
+
+static VerifyFlags &flagsFor(cl::SubCommand &Sub) {
+  static VerifyFlags Flags(Sub);
+  assert(&Flags.Sub == &Sub && "verify's options live under one subcommand");
+  return Flags;
+}
+
 static Error usage(const Twine &Message) {
   return createStringError(inconvertibleErrorCode(), Message);
 }
 
-Expected<VerifyOptions> parseVerifyOptions(ArrayRef<const char *> Args) {
+Expected<VerifyOptions> parseVerifyOptions(ArrayRef<const char *> Argv,
+                                           cl::SubCommand &Sub) {
+  VerifyFlags &F = flagsFor(Sub);
+  if (Error E = parseCommandLine(Argv, Overview, Sub))
+    return std::move(E);
+  if (!F.Stray.empty())
+    return usage("unexpected argument '" + F.Stray.front() +
+                 "' (files are given with --configs, --before, --after)");
+
   VerifyOptions O;
-  O.Clang = defaultClang().str();
-  bool Help = false, Probe = false;
-  for (size_t I = 0; I < Args.size(); ++I) {
-    StringRef Arg = Args[I];
-    // Both "--flag value" and "--flag=value".
-    StringRef Name = Arg, Inline;
-    bool HasInline = false;
-    if (Arg.starts_with("--") && Arg.contains('=')) {
-      std::tie(Name, Inline) = Arg.split('=');
-      HasInline = true;
-    }
-    auto Value = [&](std::string &Out) -> Error {
-      if (HasInline) {
-        Out = Inline.str();
-      } else if (I + 1 < Args.size()) {
-        Out = Args[++I];
-      } else {
-        return usage("'" + Name + "' needs a value");
-      }
-      if (Out.empty())
-        return usage("'" + Name + "' needs a non-empty value");
-      return Error::success();
-    };
-    auto Number = [&](unsigned &Out, unsigned Min) -> Error {
-      std::string Text;
-      if (Error E = Value(Text))
-        return E;
-      if (StringRef(Text).getAsInteger(10, Out) || Out < Min)
-        return usage("'" + Name + "' needs a number >= " + Twine(Min) +
-                     ", not '" + Text + "'");
-      return Error::success();
-    };
-    auto Flag = [&]() -> Error {
-      if (HasInline)
-        return usage("'" + Name + "' takes no value");
-      return Error::success();
-    };
-
-    Error E = Error::success();
-    if (Name == "--help" || Name == "-h") {
-      E = Flag();
-      Help = true;
-    } else if (Name == "--probe") {
-      E = Flag();
-      Probe = true;
-    } else if (Name == "--verbose" || Name == "-v") {
-      E = Flag();
-      O.Verbose = true;
-    } else if (Name == "--configs") {
-      E = Value(O.Configs);
-    } else if (Name == "--before") {
-      E = Value(O.Before);
-    } else if (Name == "--after") {
-      E = Value(O.After);
-    } else if (Name == "--sites") {
-      E = Value(O.Sites);
-    } else if (Name == "--out") {
-      E = Value(O.OutDir);
-    } else if (Name == "--json") {
-      E = Value(O.JsonFile);
-    } else if (Name == "--clang") {
-      E = Value(O.Clang);
-    } else if (Name == "--jobs" || Name == "-j") {
-      E = Number(O.Jobs, 1);
-    } else if (Name == "--log-lines") {
-      E = Number(O.LogLines, 1);
-    } else if (Name == "--fixed-kinds") {
-      std::string List;
-      E = Value(List);
-      if (!E) {
-        SmallVector<StringRef, 4> Kinds;
-        StringRef(List).split(Kinds, ',', -1, /*KeepEmpty=*/false);
-        for (StringRef Kind : Kinds) {
-          Kind = Kind.trim();
-          if (!is_contained(knownSiteKinds(), Kind)) {
-            E = usage("--fixed-kinds: unknown kind '" + Kind +
-                      "' (known: literal, propagated, inline-callee, entry)");
-            break;
-          }
-          O.FixedKinds.push_back(Kind.str());
-        }
-      }
-    } else if (Name == "--prog-type") {
-      std::string Spec;
-      E = Value(Spec);
-      if (!E) {
-        Expected<ProgramTypeOverride> Override = parseProgramTypeOverride(Spec);
-        if (Override)
-          O.TypeOverrides.push_back(*Override);
-        else
-          E = Override.takeError();
-      }
-    } else if (Arg.starts_with("-")) {
-      E = usage("unknown option '" + Arg + "'");
-    } else {
-      E = usage("unexpected argument '" + Arg +
-                "' (files are given with --configs, --before, --after)");
-    }
-    if (E)
-      return E;
+  for (cl::opt<std::string> *Text : {&F.Configs, &F.Before, &F.After, &F.Sites,
+                                     &F.OutDir, &F.JsonFile, &F.Clang})
+    if (Text->getNumOccurrences() && Text->empty())
+      return usage("'--" + Text->ArgStr + "' needs a non-empty value");
+  O.Configs = F.Configs;
+  O.Before = F.Before;
+  O.After = F.After;
+  O.Sites = F.Sites;
+  O.OutDir = F.OutDir;
+  O.JsonFile = F.JsonFile;
+  O.Clang = F.Clang;
+  O.Verbose = F.Verbose;
+  for (cl::opt<unsigned> *Number : {&F.Jobs, &F.LogLines})
+    if (Number->getNumOccurrences() && *Number < 1)
+      return usage("'--" + Number->ArgStr + "' needs a number >= 1, not '" +
+                   Twine(unsigned(*Number)) + "'");
+  O.LogLines = F.LogLines;
+  O.Jobs = F.Jobs ? unsigned(F.Jobs)
+                  : std::max(1u, std::thread::hardware_concurrency());
+  for (const std::string &Kind : F.FixedKinds) {
+    StringRef Trimmed = StringRef(Kind).trim();
+    if (Trimmed.empty())
+      continue;
+    if (!is_contained(knownSiteKinds(), Trimmed))
+      return usage("--fixed-kinds: unknown kind '" + Trimmed +
+                   "' (known: literal, propagated, inline-callee, entry)");
+    O.FixedKinds.push_back(Trimmed.str());
+  }
+  for (const std::string &Spec : F.TypeOverrides) {
+    Expected<ProgramTypeOverride> Override = parseProgramTypeOverride(Spec);
+    if (!Override)
+      return Override.takeError();
+    O.TypeOverrides.push_back(*Override);
   }
 
-  if (O.Jobs == 0)
-    O.Jobs = std::max(1u, std::thread::hardware_concurrency());
-  if (Help) {
-    O.RunMode = VerifyOptions::Mode::Help;
-    return O;
-  }
   bool Differential = !O.Before.empty() || !O.After.empty();
-  if (Probe) {
+  if (F.Probe) {
     if (!O.Configs.empty() || Differential)
       return usage("--probe takes no --configs, --before or --after");
     O.RunMode = VerifyOptions::Mode::Probe;
@@ -155,65 +227,6 @@ Expected<VerifyOptions> parseVerifyOptions(ArrayRef<const char *> Args) {
     return usage("--fixed-kinds applies to differential mode only");
   O.RunMode = VerifyOptions::Mode::Single;
   return O;
-}
-
-void printVerifyHelp(raw_ostream &OS, StringRef ToolName) {
-  OS << "USAGE:\n"
-     << "  " << ToolName << " --probe\n"
-     << "  " << ToolName
-     << " --configs LIST.configs [--sites sites.json] [options]\n"
-     << "  " << ToolName
-     << " --before LIST1.configs --after LIST2.configs --sites sites.json\n"
-     << "      [--fixed-kinds KIND,...] [options]\n"
-     << R"(
-Builds every configuration of a BPF datapath with clang, loads every program
-through the kernel verifier with libbpf, and runs a generated packet corpus
-through every entry program with BPF_PROG_TEST_RUN. With --before/--after it
-proves that each intended bare drop site now returns the drop verdict with
-exactly one drop event, and that nothing else changed.
-
-MODES:
-  --probe               Load a trivial tc BPF program and exit: 0 if it loads,
-                        77 without privilege (EPERM/EACCES), 1 otherwise.
-  --configs FILE        One tree: build, load, run; print every verdict and
-                        highlight bare drops (negative verdict, no event).
-  --before FILE         Differential: configuration list of the original tree.
-  --after FILE          Differential: configuration list of the fixed tree
-                        (same configuration names).
-
-OPTIONS:
-  --sites FILE          Intended sites (docs/formats.md section 2). Their
-                        packets join the corpus; required with --before.
-  --fixed-kinds LIST    Comma-separated site kinds the tool fixes today
-                        (literal, propagated, inline-callee, entry; default:
-                        all). A site of another kind still bare after is
-                        "not fixed by the tool yet", never proven.
-  --out DIR             Build objects into DIR (DIR/<config>/<stem>.o, or
-                        DIR/before/... and DIR/after/...) and keep them.
-                        Default: a temporary directory, removed at exit.
-  --json FILE           Also write the machine-readable report to FILE
-                        ("-" for stdout).
-  --clang PATH          Compiler for the BPF objects (default: )"
-     << defaultClang() << R"().
-  --prog-type RE=TYPE   Programs whose whole section name matches the regex
-                        RE get TYPE (sched_cls or tc, sched_act, xdp, ...).
-                        Repeatable; first match wins. Without it, sections
-                        libbpf does not know become xdp if they start with
-                        "xdp", else sched_cls; tail calls take the type of
-                        the entry programs.
-  --jobs N, -j N        Compile up to N objects at once (default: CPUs).
-  --log-lines N         Verifier log lines shown for a rejection (default 20).
-  --verbose, -v         Echo libbpf's messages, debug ones included.
-  --help, -h            Show this help.
-
-EXIT CODES:
-  0   every site proven or not fixed yet, and nothing else changed (single
-      mode: everything built, loaded and ran, every given site reached)
-  1   a build failure, verifier rejection, test-run or differential failure,
-      or an unverified site; also no privilege when CI=true
-  2   usage error or bad input file
-  77  no privilege to load BPF (the build still ran; loading was skipped)
-)";
 }
 
 } // namespace bpftidy::verify

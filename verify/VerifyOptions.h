@@ -1,19 +1,24 @@
 //===- VerifyOptions.h - the command line of bpf-tidy verify ----*- C++ -*-===//
+//
+// verify's options on llvm::cl, like bpf-tidy's own: a "verify" subcommand
+// of bpf-tidy, or the top level of bpf-tidy-verify (which links no Clang).
+//
+//===----------------------------------------------------------------------===//
 
 #ifndef BPF_TIDY_VERIFY_VERIFYOPTIONS_H
 #define BPF_TIDY_VERIFY_VERIFYOPTIONS_H
 
 #include "verify/ProgramSections.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
-#include "llvm/Support/raw_ostream.h"
 #include <string>
 #include <vector>
 
 namespace bpftidy::verify {
 
 struct VerifyOptions {
-  enum class Mode { Help, Probe, Single, Differential } RunMode = Mode::Help;
+  enum class Mode { Probe, Single, Differential } RunMode = Mode::Single;
   std::string Configs;
   std::string Before;
   std::string After;
@@ -34,11 +39,18 @@ struct VerifyOptions {
 /// The clang used when --clang is not given.
 llvm::StringRef defaultClang();
 
-/// Parses \p Args (without the program name). Errors are usage errors.
-llvm::Expected<VerifyOptions>
-parseVerifyOptions(llvm::ArrayRef<const char *> Args);
+/// bpf-tidy's "verify" subcommand, registered on first use (so that
+/// bpf-tidy-verify, whose options sit at the top level, has none).
+llvm::cl::SubCommand &verifySubCommand();
 
-void printVerifyHelp(llvm::raw_ostream &OS, llvm::StringRef ToolName);
+/// Parses a whole command line: \p Argv[0] is the program and, when \p Sub
+/// is not the top level, \p Argv[1] the subcommand's name. The options are
+/// registered under \p Sub on the first call; every later call must pass the
+/// same \p Sub. --help (or -h) prints the help and exits 0, as llvm::cl
+/// does. Errors are usage errors, llvm::cl's own messages included.
+llvm::Expected<VerifyOptions>
+parseVerifyOptions(llvm::ArrayRef<const char *> Argv,
+                   llvm::cl::SubCommand &Sub);
 
 } // namespace bpftidy::verify
 
