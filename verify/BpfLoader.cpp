@@ -2,6 +2,7 @@
 
 #include "verify/BpfLoader.h"
 
+#include "verify/DropNotifications.h"
 #include "verify/LibbpfMessages.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
@@ -52,7 +53,10 @@ Expected<ObjectPtr> openObject(StringRef Path) {
                              "cannot open BPF object '" + Path +
                                  "': " + strerror(Err));
   }
-  return ObjectPtr(O);
+  ObjectPtr Object(O);
+  if (Error E = sizePerfEventArrays(O))
+    return std::move(E);
+  return Object;
 }
 
 /// Function name -> slot, from "tail:MAP/ID" decl tags on functions.

@@ -1,7 +1,8 @@
 //===- DropEvent.h - one notified drop --------------------------*- C++ -*-===//
 //
-// The record the sample datapath's notification helpers write to the ring
-// buffer "drop_events" (docs/formats.md, section 4).
+// A notified drop as the verify loop compares it, whatever record the
+// datapath wrote (DropNotifications decodes it as its profile says), and
+// a count of the datapath's metrics map.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,11 +15,6 @@
 #include <string>
 
 namespace bpftidy::verify {
-
-/// Name of the ring buffer map the events are read from.
-constexpr const char *DropEventsMapName = "drop_events";
-/// Size of struct drop_event in bpf/lib/drop.h.
-constexpr size_t DropEventSize = 20;
 
 struct DropEvent {
   int32_t Reason = 0;
@@ -35,12 +31,18 @@ struct DropEvent {
            SourceIdentity == Other.SourceIdentity &&
            Direction == Other.Direction && ExitCode == Other.ExitCode;
   }
-  /// "reason -134 dir 2 exit 2 file 1 line 88 identity 0".
+  /// "reason -134 dir 2 exit 2 file 1 line 88 identity 0"; direction 0 is
+  /// unknown (no field, and the metrics did not tell).
   std::string describe() const;
 };
 
-/// Decodes a ring buffer record; std::nullopt if it is too short.
-std::optional<DropEvent> decodeDropEvent(llvm::ArrayRef<uint8_t> Record);
+/// Packets the metrics map counted for one (reason, direction) in one run.
+struct MetricCount {
+  /// 0: forwarded; otherwise the drop reason's absolute value.
+  uint32_t Reason = 0;
+  uint32_t Direction = 0;
+  uint64_t Count = 0;
+};
 
 } // namespace bpftidy::verify
 

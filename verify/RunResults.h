@@ -37,6 +37,8 @@ struct PacketRun {
   int32_t Verdict = 0;
   std::vector<uint8_t> Output;
   std::vector<DropEvent> Events;
+  /// The metrics map after the run (reason 0: forwarded).
+  std::vector<MetricCount> Metrics;
 
   /// A negative verdict with no notification: the bug class itself.
   bool isBareDrop() const {

@@ -17,34 +17,20 @@ namespace bpftidy::verify {
 constexpr size_t OutputCapacity = 64 * 1024;
 
 Expected<std::unique_ptr<TestRunner>>
-TestRunner::create(const LoadedObject &Object) {
+TestRunner::create(const LoadedObject &Object, StringRef ObjectPath,
+                   const std::optional<DatapathProfile> &Profile) {
   Expected<FreshMaps> Maps = FreshMaps::snapshot(Object.object());
   if (!Maps)
     return Maps.takeError();
   std::unique_ptr<TestRunner> Runner(new TestRunner(std::move(*Maps)));
-  bpf_map *Map =
-      bpf_object__find_map_by_name(Object.object(), DropEventsMapName);
-  if (Map && bpf_map__type(Map) == BPF_MAP_TYPE_RINGBUF) {
-    Runner->Events = ring_buffer__new(bpf_map__fd(Map), &TestRunner::onEvent,
-                                      Runner.get(), nullptr);
-    if (!Runner->Events)
-      return createStringError(std::error_code(errno, std::generic_category()),
-                               "cannot read ring buffer '%s': %s",
-                               DropEventsMapName, strerror(errno));
+  if (Profile) {
+    Expected<std::unique_ptr<DropNotifications>> Notifications =
+        DropNotifications::create(Object.object(), ObjectPath, *Profile);
+    if (!Notifications)
+      return Notifications.takeError();
+    Runner->Notifications = std::move(*Notifications);
   }
   return Runner;
-}
-
-TestRunner::~TestRunner() { ring_buffer__free(Events); }
-
-int TestRunner::onEvent(void *Context, void *Data, size_t Size) {
-  auto *Runner = static_cast<TestRunner *>(Context);
-  if (std::optional<DropEvent> E = decodeDropEvent(
-          ArrayRef<uint8_t>(static_cast<const uint8_t *>(Data), Size)))
-    Runner->Collected.push_back(*E);
-  else
-    ++Runner->UndecodableEvents;
-  return 0;
 }
 
 PacketRun TestRunner::run(const LoadedProgram &Program,
@@ -54,11 +40,9 @@ PacketRun TestRunner::run(const LoadedProgram &Program,
   Run.Packet = Packet.Recipe;
   Run.DropVerdict = dropVerdictFor(Program.Type);
 
-  // Events left over from an earlier run belong to no packet.
-  if (Events)
-    ring_buffer__consume(Events);
-  Collected.clear();
-  UndecodableEvents = 0;
+  // Notifications left over from an earlier run belong to no packet.
+  if (Notifications)
+    Notifications->discard();
   if (Error E = Maps.reset()) {
     Run.Error = "resetting maps: " + toString(std::move(E));
     return Run;
@@ -88,13 +72,13 @@ PacketRun TestRunner::run(const LoadedProgram &Program,
   Run.Verdict = static_cast<int32_t>(Opts.retval);
   Output.resize(Opts.data_size_out);
   Run.Output = std::move(Output);
-  if (Events && ring_buffer__consume(Events) < 0)
-    Run.Error = std::string("reading drop events: ") + strerror(errno);
-  else if (UndecodableEvents)
-    Run.Error = std::to_string(UndecodableEvents) +
-                " drop event(s) shorter than struct drop_event";
-  Run.Events = std::move(Collected);
-  Collected.clear();
+  if (Notifications) {
+    RunNotifications Read = Notifications->collect();
+    if (!Read.Error.empty())
+      Run.Error = "reading drop notifications: " + Read.Error;
+    Run.Events = std::move(Read.Events);
+    Run.Metrics = std::move(Read.Metrics);
+  }
   return Run;
 }
 

@@ -3,7 +3,8 @@
 //
 // Runs one packet through one entry program of a loaded object, from fresh
 // maps, and collects the verdict (retval as the kernel's int), the output
-// packet and the drop events the run wrote to the "drop_events" ring buffer.
+// packet and the drops the run notified, read as the datapath's profile
+// says (DropNotifications).
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,37 +12,41 @@
 #define BPF_TIDY_VERIFY_TESTRUNNER_H
 
 #include "verify/BpfLoader.h"
+#include "verify/DatapathProfile.h"
+#include "verify/DropNotifications.h"
 #include "verify/FreshMaps.h"
 #include "verify/PacketCorpus.h"
 #include "verify/RunResults.h"
 #include <memory>
 
-struct ring_buffer;
-
 namespace bpftidy::verify {
 
 class TestRunner {
 public:
-  /// Prepares \p Object (already loaded and wired) for test runs.
+  /// Prepares \p Object (already loaded and wired, built as \p ObjectPath)
+  /// for test runs; drops are read as \p Profile says, or not at all.
   static llvm::Expected<std::unique_ptr<TestRunner>>
-  create(const LoadedObject &Object);
-  ~TestRunner();
+  create(const LoadedObject &Object, llvm::StringRef ObjectPath,
+         const std::optional<DatapathProfile> &Profile);
 
   /// Runs \p Packet through \p Program. A failing run is reported in the
   /// result's Error, not as an llvm::Error, so the others still run.
   PacketRun run(const LoadedProgram &Program, const CorpusPacket &Packet);
 
-  /// Whether the object has a "drop_events" ring buffer to read.
-  bool hasDropEvents() const { return Events != nullptr; }
+  /// Whether notifications are read (a profile and its events map).
+  bool readsNotifications() const {
+    return Notifications && Notifications->readsEvents();
+  }
+  /// Where drops are read from, in words; empty when nowhere.
+  std::string notificationSource() const {
+    return Notifications ? Notifications->describe() : "";
+  }
 
 private:
   TestRunner(FreshMaps Maps) : Maps(std::move(Maps)) {}
-  static int onEvent(void *Context, void *Data, size_t Size);
 
   FreshMaps Maps;
-  ring_buffer *Events = nullptr;
-  std::vector<DropEvent> Collected;
-  size_t UndecodableEvents = 0;
+  std::unique_ptr<DropNotifications> Notifications;
 };
 
 } // namespace bpftidy::verify

@@ -4,6 +4,7 @@
 
 #include "config/ConfigurationList.h"
 #include "verify/BpfLoader.h"
+#include "verify/DatapathProfile.h"
 #include "verify/Differential.h"
 #include "verify/IntendedSites.h"
 #include "verify/LibbpfMessages.h"
@@ -59,7 +60,10 @@ private:
   std::vector<std::string> ListPaths;
   std::vector<CorpusPacket> Corpus;
   VerifyReport Report;
+  /// From --profile; otherwise each object's is detected.
+  std::optional<DatapathProfile> GivenProfile;
   bool WarnedNoEvents = false;
+  bool SaidProfile = false;
 };
 
 /// Checks that every configuration a site names exists in \p List.
@@ -112,6 +116,12 @@ Error VerifyCommand::readInputs() {
   }
   Report.Differential = Differential;
   Report.Configurations = configurationNames(Lists[0]);
+  if (!Options.Profile.empty()) {
+    Expected<DatapathProfile> Profile = resolveProfile(Options.Profile);
+    if (!Profile)
+      return Profile.takeError();
+    GivenProfile = std::move(*Profile);
+  }
 
   if (!Options.Sites.empty()) {
     Expected<std::vector<IntendedSite>> Sites =
@@ -163,17 +173,26 @@ void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
     Tree.Costs.push_back({Build.Configuration, Build.Stem, P.Section,
                           P.Function, !P.isEntry(), P.Cost});
 
-  Expected<std::unique_ptr<TestRunner>> Runner = TestRunner::create(Object);
+  std::optional<DatapathProfile> Profile =
+      GivenProfile ? GivenProfile : detectProfile(Object.object());
+  Expected<std::unique_ptr<TestRunner>> Runner =
+      TestRunner::create(Object, Build.ObjectPath, Profile);
   if (!Runner) {
     Tree.Failures.push_back(
         {"run", Build.Configuration, "", "", toString(Runner.takeError()), ""});
     return;
   }
-  if (!(*Runner)->hasDropEvents() && !WarnedNoEvents) {
-    errs() << ToolName << ": warning: " << Build.ObjectPath << " has no '"
-           << DropEventsMapName
-           << "' ring buffer; drop events are not collected\n";
+  if (!(*Runner)->readsNotifications() && !WarnedNoEvents) {
+    errs() << ToolName << ": warning: " << Build.ObjectPath
+           << (Profile ? " has no events map of profile '" + Profile->Name + "'"
+                       : std::string(" matches no datapath profile (give "
+                                     "--profile)"))
+           << "; drop notifications are not collected\n";
     WarnedNoEvents = true;
+  } else if (Options.Verbose && !SaidProfile) {
+    errs() << ToolName << ": note: profile '" << Profile->Name
+           << "': drops read from " << (*Runner)->notificationSource() << "\n";
+    SaidProfile = true;
   }
   for (const LoadedProgram &P : Object.Programs) {
     if (!P.isEntry())

@@ -69,7 +69,8 @@ struct VerifyFlags {
   cl::SubCommand &Sub;
   cl::OptionCategory Category{"verify options"};
   cl::opt<bool> Probe;
-  cl::opt<std::string> Configs, Before, After, Sites, OutDir, JsonFile, Clang;
+  cl::opt<std::string> Configs, Before, After, Sites, OutDir, JsonFile, Clang,
+      Profile;
   cl::list<std::string> FixedKinds, TypeOverrides;
   cl::opt<unsigned> Jobs, LogLines;
   cl::alias JobsShort;
@@ -112,6 +113,12 @@ VerifyFlags::VerifyFlags(cl::SubCommand &Sub)
                cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)),
       Clang("clang", cl::desc(clangHelp()), cl::value_desc("path"),
             cl::init(defaultClang().str()), cl::sub(Sub), cl::cat(Category)),
+      Profile("profile",
+              cl::desc("Where the datapath reports drops and how to read\n"
+                       "them: a built-in profile (cilium, sample) or a JSON\n"
+                       "file (docs/formats.md section 5). Default: detected\n"
+                       "from each object's maps"),
+              cl::value_desc("name|file"), cl::sub(Sub), cl::cat(Category)),
       FixedKinds("fixed-kinds",
                  cl::desc("Comma-separated site kinds the tool fixes today\n"
                           "(literal, propagated, inline-callee, entry;\n"
@@ -169,7 +176,8 @@ Expected<VerifyOptions> parseVerifyOptions(ArrayRef<const char *> Argv,
 
   VerifyOptions O;
   for (cl::opt<std::string> *Text : {&F.Configs, &F.Before, &F.After, &F.Sites,
-                                     &F.OutDir, &F.JsonFile, &F.Clang})
+                                     &F.OutDir, &F.JsonFile, &F.Clang,
+                                     &F.Profile})
     if (Text->getNumOccurrences() && Text->empty())
       return usage("'--" + Text->ArgStr + "' needs a non-empty value");
   O.Configs = F.Configs;
@@ -179,6 +187,7 @@ Expected<VerifyOptions> parseVerifyOptions(ArrayRef<const char *> Argv,
   O.OutDir = F.OutDir;
   O.JsonFile = F.JsonFile;
   O.Clang = F.Clang;
+  O.Profile = F.Profile;
   O.Verbose = F.Verbose;
   for (cl::opt<unsigned> *Number : {&F.Jobs, &F.LogLines})
     if (Number->getNumOccurrences() && *Number < 1)

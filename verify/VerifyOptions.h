@@ -30,6 +30,9 @@ struct VerifyOptions {
   /// Where the JSON report goes; "-" for stdout; empty for none.
   std::string JsonFile;
   std::string Clang;
+  /// --profile: a built-in profile's name or a JSON profile file; empty:
+  /// detected from each object.
+  std::string Profile;
   std::vector<ProgramTypeOverride> TypeOverrides;
   unsigned Jobs = 0;
   unsigned LogLines = 20;
