@@ -352,6 +352,14 @@ static json::Value runToJson(const PacketRun &R, bool Full) {
       Events.push_back(eventToJson(E));
     O["drop_events"] = std::move(Events);
   }
+  if (!R.Metrics.empty()) {
+    json::Array Metrics;
+    for (const MetricCount &M : R.Metrics)
+      Metrics.push_back(json::Object{{"reason", int64_t(M.Reason)},
+                                     {"direction", int64_t(M.Direction)},
+                                     {"count", int64_t(M.Count)}});
+    O["metrics"] = std::move(Metrics);
+  }
   return O;
 }
 
