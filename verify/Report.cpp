@@ -263,6 +263,29 @@ void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {
            << ", packet '" << F.Packet << "': reason " << F.Reason << "\n";
   }
 
+  if (!Report.FixedSiteChecks.empty()) {
+    OS << "\nFixed sites (drops notified after the fix, attributed by file "
+          "and line):\n";
+    TextTable Table({"site", "reason", "direction", "config", "packets",
+                     "status"});
+    for (const FixedSiteCheck &C : Report.FixedSiteChecks)
+      Table.addRow({C.Site->Id,
+                    C.Site->Reason.empty() ? std::to_string(C.Site->ReasonValue)
+                                           : C.Site->Reason,
+                    C.Site->Direction.empty()
+                        ? std::to_string(C.Site->DirectionValue)
+                        : C.Site->Direction,
+                    C.Configuration, std::to_string(C.Packets.size()),
+                    fixedSiteStatusName(C.Status).str()},
+                   C.Status == FixedSiteStatus::Failed);
+    Table.print(OS);
+    if (Verbose)
+      for (const FixedSiteCheck &C : Report.FixedSiteChecks)
+        for (const std::string &P : C.Packets)
+          OS << "  " << C.Site->Id << " (" << C.Configuration
+             << ") reached by " << P << "\n";
+  }
+
   if (Report.failureCount()) {
     OS << "\nFailures:\n";
     for (const TreeResults &Tree : Report.Trees)
@@ -286,6 +309,14 @@ void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {
     else
       OS << "sites reached " << Counts[SiteStatus::Reached] << " / unverified "
          << Counts[SiteStatus::Unverified] << "; ";
+  }
+  if (!Report.FixedSiteChecks.empty()) {
+    std::map<FixedSiteStatus, unsigned> Counts;
+    for (const FixedSiteCheck &C : Report.FixedSiteChecks)
+      ++Counts[C.Status];
+    OS << "fixed sites proven " << Counts[FixedSiteStatus::Proven]
+       << " / not reached " << Counts[FixedSiteStatus::NotReached]
+       << " / failed " << Counts[FixedSiteStatus::Failed] << "; ";
   }
   auto PerTree = [&](auto Get) {
     std::string Text;
@@ -469,6 +500,24 @@ json::Value reportToJson(const VerifyReport &Report) {
                     {"summary", std::move(Summary)}};
   if (!Report.Skipped.empty())
     Root["skipped"] = Report.Skipped;
+  if (!Report.FixedSiteChecks.empty()) {
+    json::Array Fixed;
+    for (const FixedSiteCheck &C : Report.FixedSiteChecks) {
+      json::Array Packets;
+      for (const std::string &P : C.Packets)
+        Packets.push_back(P);
+      Fixed.push_back(json::Object{
+          {"id", C.Site->Id},
+          {"file", C.Site->File},
+          {"line", int64_t(C.Site->Line)},
+          {"reason_value", C.Site->ReasonValue},
+          {"direction_value", int64_t(C.Site->DirectionValue)},
+          {"configuration", C.Configuration},
+          {"status", fixedSiteStatusName(C.Status)},
+          {"packets", std::move(Packets)}});
+    }
+    Root["fixed_sites"] = std::move(Fixed);
+  }
   if (Report.Comparison) {
     json::Array Costs, Elsewhere;
     for (const CostChange &C : Report.Comparison->Costs) {

@@ -11,6 +11,7 @@
 #define BPF_TIDY_VERIFY_REPORT_H
 
 #include "verify/Differential.h"
+#include "verify/FixedSites.h"
 #include "verify/IntendedSites.h"
 #include "verify/RunResults.h"
 #include "verify/SiteProof.h"
@@ -30,6 +31,9 @@ struct VerifyReport {
   /// Single mode: reach checks; differential: proofs.
   std::vector<SiteCheck> SiteChecks;
   std::optional<DifferentialResult> Comparison;
+  /// --fixed-sites: the sites and the drops attributed to them.
+  std::vector<FixedSite> FixedSites;
+  std::vector<FixedSiteCheck> FixedSiteChecks;
   size_t CorpusSize = 0;
   /// Set when loading was skipped (no privilege): what and why.
   std::string Skipped;

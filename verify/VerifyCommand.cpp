@@ -6,6 +6,7 @@
 #include "verify/BpfLoader.h"
 #include "verify/DatapathProfile.h"
 #include "verify/Differential.h"
+#include "verify/FixedSites.h"
 #include "verify/IntendedSites.h"
 #include "verify/LibbpfMessages.h"
 #include "verify/ObjectBuilder.h"
@@ -19,6 +20,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -50,6 +52,7 @@ private:
                       StringRef OutDir, bool CanLoad);
   void loadAndRun(const ObjectBuild &Build, TreeResults &Tree);
   void checkSites();
+  void attributeToFixedSites();
   int exitCode(const ProbeResult &Probe);
 
   std::string ToolName;
@@ -62,6 +65,8 @@ private:
   VerifyReport Report;
   /// From --profile; otherwise each object's is detected.
   std::optional<DatapathProfile> GivenProfile;
+  /// The first profile an object of the fixed tree was read with.
+  std::optional<DatapathProfile> AfterProfile;
   bool WarnedNoEvents = false;
   bool SaidProfile = false;
 };
@@ -134,6 +139,12 @@ Error VerifyCommand::readInputs() {
                                             Options.Sites, ListPaths[I]))
         return E;
   }
+  if (!Options.FixedSites.empty()) {
+    Expected<std::vector<FixedSite>> Fixed = readFixedSites(Options.FixedSites);
+    if (!Fixed)
+      return Fixed.takeError();
+    Report.FixedSites = std::move(*Fixed);
+  }
   std::vector<std::string> SiteRecipes;
   for (const IntendedSite &Site : Report.Sites)
     SiteRecipes.push_back(Site.Packet);
@@ -175,6 +186,8 @@ void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
 
   std::optional<DatapathProfile> Profile =
       GivenProfile ? GivenProfile : detectProfile(Object.object());
+  if (Tree.Label == "after" && Profile && !AfterProfile)
+    AfterProfile = Profile;
   Expected<std::unique_ptr<TestRunner>> Runner =
       TestRunner::create(Object, Build.ObjectPath, Profile);
   if (!Runner) {
@@ -262,6 +275,8 @@ void VerifyCommand::checkSites() {
     Report.SiteChecks = Report.Comparison->SiteChecks;
     for (const Failure &F : Report.Comparison->Failures)
       Report.Failures.push_back(F);
+    if (!Report.FixedSites.empty())
+      attributeToFixedSites();
   } else {
     for (const IntendedSite &Site : Report.Sites)
       for (const std::string &Config : Site.Configurations)
@@ -275,6 +290,55 @@ void VerifyCommand::checkSites() {
                                      ") is " + siteStatusName(C.Status).str() +
                                      ": " + C.Detail,
                                  ""});
+}
+
+/// The file ids the fixed tree's notifications carry, from its profile's
+/// header, looked for in the configuration list's directory and above.
+static std::map<uint32_t, std::string>
+readFileIds(StringRef BaseDir, const DatapathProfile &Profile,
+            std::string &Found) {
+  if (Profile.FileIdsHeader.empty())
+    return {};
+  SmallString<256> Dir(BaseDir);
+  for (unsigned Up = 0; Up < 4 && !Dir.empty(); ++Up) {
+    SmallString<256> Header(Dir);
+    sys::path::append(Header, Profile.FileIdsHeader);
+    if (ErrorOr<std::unique_ptr<MemoryBuffer>> Text =
+            MemoryBuffer::getFile(Header, /*IsText=*/true)) {
+      Found = std::string(Header);
+      return parseFileIds((*Text)->getBuffer());
+    }
+    Dir = sys::path::parent_path(Dir);
+  }
+  return {};
+}
+
+void VerifyCommand::attributeToFixedSites() {
+  std::map<uint32_t, std::string> FileIds;
+  std::string Header;
+  if (AfterProfile)
+    FileIds = readFileIds(Lists[1].BaseDir, *AfterProfile, Header);
+  if (FileIds.empty())
+    Report.Failures.push_back(
+        {"fixed-site", "", "", "",
+         "cannot attribute notified drops to the fixed sites: no file id "
+         "table (" +
+             (AfterProfile ? "profile '" + AfterProfile->Name +
+                                 "' names header '" +
+                                 AfterProfile->FileIdsHeader + "'"
+                           : std::string("no datapath profile")) +
+             ", not found or without ids)",
+         ""});
+  else if (Options.Verbose)
+    errs() << ToolName << ": note: file ids from " << Header << "\n";
+  std::set<std::string> Broken = brokenConfigurations(Report.Trees[0]);
+  for (const std::string &Config : brokenConfigurations(Report.Trees[1]))
+    Broken.insert(Config);
+  Attribution A = attributeFixedDrops(Report.Trees[0], Report.Trees[1],
+                                      Report.FixedSites, FileIds, Broken);
+  Report.FixedSiteChecks = std::move(A.Checks);
+  for (Failure &F : A.Failures)
+    Report.Failures.push_back(std::move(F));
 }
 
 int VerifyCommand::run() {

@@ -36,7 +36,8 @@ exactly one drop event, and that nothing else changed.
   bpf-tidy verify --probe
   bpf-tidy verify --configs LIST.configs [--sites sites.json] [options]
   bpf-tidy verify --before LIST1.configs --after LIST2.configs
-                  --sites sites.json [--fixed-kinds KIND,...] [options]
+                  [--sites sites.json] [--fixed-sites fixed.json]
+                  [--fixed-kinds KIND,...] [options]
 
 bpf-tidy-verify is the same command on its own (it links no Clang).
 
@@ -69,8 +70,8 @@ struct VerifyFlags {
   cl::SubCommand &Sub;
   cl::OptionCategory Category{"verify options"};
   cl::opt<bool> Probe;
-  cl::opt<std::string> Configs, Before, After, Sites, OutDir, JsonFile, Clang,
-      Profile;
+  cl::opt<std::string> Configs, Before, After, Sites, FixedSites, OutDir,
+      JsonFile, Clang, Profile;
   cl::list<std::string> FixedKinds, TypeOverrides;
   cl::opt<unsigned> Jobs, LogLines;
   cl::alias JobsShort;
@@ -102,6 +103,14 @@ VerifyFlags::VerifyFlags(cl::SubCommand &Sub)
             cl::desc("Intended sites (docs/formats.md section 2). Their\n"
                      "packets join the corpus; required with --before"),
             cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)),
+      FixedSites(
+          "fixed-sites",
+          cl::desc("Where the fix wrote each notification (file, lines,\n"
+                   "reason, direction; docs/formats.md section 6). Every\n"
+                   "drop notified after the fix whose packet was a bare\n"
+                   "drop before is attributed to one by the event's file\n"
+                   "id and line and must carry its reason and direction"),
+          cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)),
       OutDir("out",
              cl::desc("Build objects into DIR (DIR/<config>/<stem>.o, or\n"
                       "DIR/before/... and DIR/after/...) and keep them.\n"
@@ -175,15 +184,16 @@ Expected<VerifyOptions> parseVerifyOptions(ArrayRef<const char *> Argv,
                  "' (files are given with --configs, --before, --after)");
 
   VerifyOptions O;
-  for (cl::opt<std::string> *Text : {&F.Configs, &F.Before, &F.After, &F.Sites,
-                                     &F.OutDir, &F.JsonFile, &F.Clang,
-                                     &F.Profile})
+  for (cl::opt<std::string> *Text :
+       {&F.Configs, &F.Before, &F.After, &F.Sites, &F.FixedSites, &F.OutDir,
+        &F.JsonFile, &F.Clang, &F.Profile})
     if (Text->getNumOccurrences() && Text->empty())
       return usage("'--" + Text->ArgStr + "' needs a non-empty value");
   O.Configs = F.Configs;
   O.Before = F.Before;
   O.After = F.After;
   O.Sites = F.Sites;
+  O.FixedSites = F.FixedSites;
   O.OutDir = F.OutDir;
   O.JsonFile = F.JsonFile;
   O.Clang = F.Clang;
@@ -225,8 +235,8 @@ Expected<VerifyOptions> parseVerifyOptions(ArrayRef<const char *> Argv,
   if (Differential) {
     if (O.Before.empty() || O.After.empty())
       return usage("differential mode needs both --before and --after");
-    if (O.Sites.empty())
-      return usage("differential mode needs --sites");
+    if (O.Sites.empty() && O.FixedSites.empty())
+      return usage("differential mode needs --sites or --fixed-sites");
     O.RunMode = VerifyOptions::Mode::Differential;
     return O;
   }
@@ -234,6 +244,8 @@ Expected<VerifyOptions> parseVerifyOptions(ArrayRef<const char *> Argv,
     return usage("nothing to do: give --configs, --before/--after or --probe");
   if (!O.FixedKinds.empty())
     return usage("--fixed-kinds applies to differential mode only");
+  if (!O.FixedSites.empty())
+    return usage("--fixed-sites applies to differential mode only");
   O.RunMode = VerifyOptions::Mode::Single;
   return O;
 }

@@ -23,6 +23,8 @@ struct VerifyOptions {
   std::string Before;
   std::string After;
   std::string Sites;
+  /// --fixed-sites: where the fix wrote its notifications (differential).
+  std::string FixedSites;
   /// Site kinds the tool fixes today; empty means all kinds.
   std::vector<std::string> FixedKinds;
   /// Where objects are built; empty: a temporary directory, removed after.

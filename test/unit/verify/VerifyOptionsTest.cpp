@@ -67,7 +67,7 @@ TEST(VerifyOptionsTest, UsageErrors) {
   EXPECT_EQ(errorOf({"--before", "a", "--sites", "s"}),
             "differential mode needs both --before and --after");
   EXPECT_EQ(errorOf({"--before", "a", "--after", "b"}),
-            "differential mode needs --sites");
+            "differential mode needs --sites or --fixed-sites");
   EXPECT_EQ(errorOf({"--configs", "c", "--before", "a"}),
             "give either --configs (one tree) or --before and --after (two "
             "trees), not both");
