@@ -26,7 +26,7 @@ static DatapathProfile sampleProfile() {
   P.Events = E;
   P.Metrics = MetricsSpec{"drop_metrics", "drop_metrics_key",   "reason",
                           "direction",    "drop_metrics_value", "count"};
-  P.FileIdsHeader = "lib/drop.h";
+  P.FileIdsHeaders = {"lib/drop.h"};
   return P;
 }
 
@@ -50,7 +50,8 @@ static DatapathProfile ciliumProfile() {
   P.Events = E;
   P.Metrics = MetricsSpec{"cilium_metrics", "metrics_key", "reason", "dir",
                           "metrics_value",  "count"};
-  P.FileIdsHeader = "source_names_to_ids.h";
+  // Until 2024 a header of its own; later lib/source_info.h.
+  P.FileIdsHeaders = {"source_names_to_ids.h", "lib/source_info.h"};
   return P;
 }
 
@@ -90,8 +91,18 @@ Expected<DatapathProfile> parseProfile(StringRef Json, StringRef Origin) {
   };
   if (Error E = Str(*O, "name", P.Name, true, Origin))
     return std::move(E);
-  if (Error E = Str(*O, "file_ids_header", P.FileIdsHeader, false, Origin))
-    return std::move(E);
+  if (const json::Value *V = O->get("file_ids_header")) {
+    std::optional<StringRef> One = V->getAsString();
+    const json::Array *Many = V->getAsArray();
+    if (One && !One->empty())
+      P.FileIdsHeaders.push_back(One->str());
+    for (size_t I = 0; Many && I < Many->size(); ++I)
+      if (std::optional<StringRef> H = (*Many)[I].getAsString())
+        P.FileIdsHeaders.push_back(H->str());
+    if (P.FileIdsHeaders.empty())
+      return profileError(Origin + ": 'file_ids_header' must be a path or a "
+                                   "list of paths");
+  }
   if (const json::Value *V = O->get("events")) {
     const json::Object *Ev = V->getAsObject();
     std::string Where = (Origin + ": events").str();

@@ -59,9 +59,10 @@ struct DatapathProfile {
   std::string Name;
   std::optional<EventSpec> Events;
   std::optional<MetricsSpec> Metrics;
-  /// Header (relative to the configuration list's directory) that maps
-  /// source file names to the file ids the events carry; empty: none.
-  std::string FileIdsHeader;
+  /// Headers (relative to the configuration list's directory or one above
+  /// it) that map source file names to the file ids the events carry; the
+  /// first that exists is read.
+  std::vector<std::string> FileIdsHeaders;
 };
 
 /// The built-in profiles, in the order detection tries them.

@@ -112,8 +112,8 @@ std::map<uint32_t, std::string> parseFileIds(StringRef Text) {
         Ambiguous |= Name.has_value();
         Name = S.slice(I + 1, End).str();
         I = End;
-      } else if (isDigit(C) && (I == 0 || !(isAlnum(S[I - 1]) ||
-                                            S[I - 1] == '_'))) {
+      } else if (isDigit(C) &&
+                 (I == 0 || !(isAlnum(S[I - 1]) || S[I - 1] == '_'))) {
         size_t End = I;
         while (End < S.size() && isAlnum(S[End]))
           ++End;
@@ -186,13 +186,12 @@ Attribution attributeFixedDrops(const TreeResults &Before,
               S.Line <= E.SourceLine && E.SourceLine <= S.EndLine)
             Site = &S;
       if (!Site) {
-        F.Message = "a drop notified after the fix (" + E.describe() + ", " +
-                    (Name == FileIds.end()
-                         ? "file id " + std::to_string(E.SourceFile) +
-                               " unknown"
-                         : Name->second + ":" +
-                               std::to_string(E.SourceLine)) +
-                    ") matches no fixed site";
+        F.Message =
+            "a drop notified after the fix (" + E.describe() + ", " +
+            (Name == FileIds.end()
+                 ? "file id " + std::to_string(E.SourceFile) + " unknown"
+                 : Name->second + ":" + std::to_string(E.SourceLine)) +
+            ") matches no fixed site";
         Result.Failures.push_back(F);
         continue;
       }

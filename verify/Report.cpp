@@ -266,8 +266,8 @@ void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {
   if (!Report.FixedSiteChecks.empty()) {
     OS << "\nFixed sites (drops notified after the fix, attributed by file "
           "and line):\n";
-    TextTable Table({"site", "reason", "direction", "config", "packets",
-                     "status"});
+    TextTable Table(
+        {"site", "reason", "direction", "config", "packets", "status"});
     for (const FixedSiteCheck &C : Report.FixedSiteChecks)
       Table.addRow({C.Site->Id,
                     C.Site->Reason.empty() ? std::to_string(C.Site->ReasonValue)
@@ -282,8 +282,8 @@ void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {
     if (Verbose)
       for (const FixedSiteCheck &C : Report.FixedSiteChecks)
         for (const std::string &P : C.Packets)
-          OS << "  " << C.Site->Id << " (" << C.Configuration
-             << ") reached by " << P << "\n";
+          OS << "  " << C.Site->Id << " (" << C.Configuration << ") reached by "
+             << P << "\n";
   }
 
   if (Report.failureCount()) {
@@ -506,15 +506,15 @@ json::Value reportToJson(const VerifyReport &Report) {
       json::Array Packets;
       for (const std::string &P : C.Packets)
         Packets.push_back(P);
-      Fixed.push_back(json::Object{
-          {"id", C.Site->Id},
-          {"file", C.Site->File},
-          {"line", int64_t(C.Site->Line)},
-          {"reason_value", C.Site->ReasonValue},
-          {"direction_value", int64_t(C.Site->DirectionValue)},
-          {"configuration", C.Configuration},
-          {"status", fixedSiteStatusName(C.Status)},
-          {"packets", std::move(Packets)}});
+      Fixed.push_back(
+          json::Object{{"id", C.Site->Id},
+                       {"file", C.Site->File},
+                       {"line", int64_t(C.Site->Line)},
+                       {"reason_value", C.Site->ReasonValue},
+                       {"direction_value", int64_t(C.Site->DirectionValue)},
+                       {"configuration", C.Configuration},
+                       {"status", fixedSiteStatusName(C.Status)},
+                       {"packets", std::move(Packets)}});
     }
     Root["fixed_sites"] = std::move(Fixed);
   }

@@ -18,10 +18,11 @@
 #include "verify/VerifyOptions.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
@@ -297,16 +298,16 @@ void VerifyCommand::checkSites() {
 static std::map<uint32_t, std::string>
 readFileIds(StringRef BaseDir, const DatapathProfile &Profile,
             std::string &Found) {
-  if (Profile.FileIdsHeader.empty())
-    return {};
   SmallString<256> Dir(BaseDir);
-  for (unsigned Up = 0; Up < 4 && !Dir.empty(); ++Up) {
-    SmallString<256> Header(Dir);
-    sys::path::append(Header, Profile.FileIdsHeader);
-    if (ErrorOr<std::unique_ptr<MemoryBuffer>> Text =
-            MemoryBuffer::getFile(Header, /*IsText=*/true)) {
-      Found = std::string(Header);
-      return parseFileIds((*Text)->getBuffer());
+  for (unsigned Up = 0; Up < 2 && !Dir.empty(); ++Up) {
+    for (const std::string &Name : Profile.FileIdsHeaders) {
+      SmallString<256> Header(Dir);
+      sys::path::append(Header, Name);
+      if (ErrorOr<std::unique_ptr<MemoryBuffer>> Text =
+              MemoryBuffer::getFile(Header, /*IsText=*/true)) {
+        Found = std::string(Header);
+        return parseFileIds((*Text)->getBuffer());
+      }
     }
     Dir = sys::path::parent_path(Dir);
   }
@@ -323,11 +324,12 @@ void VerifyCommand::attributeToFixedSites() {
         {"fixed-site", "", "", "",
          "cannot attribute notified drops to the fixed sites: no file id "
          "table (" +
-             (AfterProfile ? "profile '" + AfterProfile->Name +
-                                 "' names header '" +
-                                 AfterProfile->FileIdsHeader + "'"
-                           : std::string("no datapath profile")) +
-             ", not found or without ids)",
+             (AfterProfile
+                  ? "profile '" + AfterProfile->Name + "' names header(s) " +
+                        join(AfterProfile->FileIdsHeaders, ", ")
+                  : std::string("no datapath profile")) +
+             ": not found next to the configuration list or one directory "
+             "up, or without ids)",
          ""});
   else if (Options.Verbose)
     errs() << ToolName << ": note: file ids from " << Header << "\n";

@@ -1,0 +1,166 @@
+//===- FixedSitesTest.cpp - notified drops attributed to the fixes --------===//
+
+#include "verify/FixedSites.h"
+#include "gtest/gtest.h"
+
+using namespace bpftidy::verify;
+using namespace llvm;
+
+namespace {
+
+TEST(FileIdsTest, CiliumsStrcaseTable) {
+  std::map<uint32_t, std::string> Ids = parseFileIds(R"(
+#define _strcase_(id, known_name) do {			\
+	if (!__builtin_strcmp(header_name, known_name))	\
+		return id;				\
+	} while (0)
+static __always_inline int
+__source_file_name_to_id(const char *const header_name)
+{
+	/* source files from bpf/ */
+	_strcase_(1, "bpf_host.c");
+	_strcase_(2, "bpf_lxc.c");
+	/* header files from bpf/lib/ */
+	_strcase_(101, "arp.h");
+	return 0;
+}
+)");
+  EXPECT_EQ(Ids, (std::map<uint32_t, std::string>{
+                     {1, "bpf_host.c"}, {2, "bpf_lxc.c"}, {101, "arp.h"}}));
+}
+
+TEST(FileIdsTest, TheSamplesIfReturnChain) {
+  std::map<uint32_t, std::string> Ids = parseFileIds(R"(
+static __always_inline __u32 __source_file_id(const char *name)
+{
+	if (!__builtin_strcmp(name, "bpf_lxc.c"))
+		return 1;
+	if (!__builtin_strcmp(name, "conntrack.h"))
+		return 0x2;
+	return 0;
+}
+struct drop_event { __u32 a; };  /* no string: nothing */
+)");
+  EXPECT_EQ(Ids, (std::map<uint32_t, std::string>{{1, "bpf_lxc.c"},
+                                                  {2, "conntrack.h"}}));
+}
+
+TEST(FixedSitesTest, ParsesSites) {
+  Expected<std::vector<FixedSite>> Sites = parseFixedSites(R"({
+    "version": 1, "fixed_sites": [
+      {"file": "lib/conntrack.h", "line": 329, "end_line": 330,
+       "reason": "DROP_INVALID", "reason_value": -134,
+       "direction_value": 2, "configurations": ["a"]},
+      {"id": "x", "file": "bpf_lxc.c", "line": 66, "reason_value": -139,
+       "direction_value": 1}]})",
+                                                           "f.json");
+  ASSERT_TRUE(bool(Sites)) << toString(Sites.takeError());
+  ASSERT_EQ(Sites->size(), 2u);
+  EXPECT_EQ((*Sites)[0].Id, "lib/conntrack.h:329");
+  EXPECT_EQ((*Sites)[0].EndLine, 330u);
+  EXPECT_EQ((*Sites)[0].Configurations, std::vector<std::string>{"a"});
+  EXPECT_EQ((*Sites)[1].Id, "x");
+  EXPECT_EQ((*Sites)[1].EndLine, 66u);
+}
+
+std::string parseError(StringRef Json) {
+  Expected<std::vector<FixedSite>> Sites = parseFixedSites(Json, "f.json");
+  return Sites ? std::string("parsed") : toString(Sites.takeError());
+}
+
+TEST(FixedSitesTest, BadFilesSayWhy) {
+  EXPECT_EQ(parseError(R"({"version": 2, "fixed_sites": []})"),
+            "f.json: expected {\"version\": 1, \"fixed_sites\": [...]}");
+  EXPECT_EQ(parseError(R"({"version": 1, "fixed_sites": [{"line": 3}]})"),
+            "f.json: fixed site 1: needs 'file' and 'line' (>= 1)");
+  EXPECT_EQ(parseError(R"({"version": 1, "fixed_sites": [{"file": "a.c",
+            "line": 3, "reason_value": 134, "direction_value": 1}]})"),
+            "f.json: fixed site 1: 'reason_value' must be a negative number");
+  EXPECT_EQ(parseError(R"({"version": 1, "fixed_sites": [{"file": "a.c",
+            "line": 3, "end_line": 2, "reason_value": -134,
+            "direction_value": 1}]})"),
+            "f.json: fixed site 1: 'end_line' is before 'line'");
+}
+
+PacketRun run(StringRef Packet, int32_t Verdict,
+              std::vector<DropEvent> Events = {}) {
+  PacketRun R;
+  R.Configuration = "c";
+  R.Program = "from-container";
+  R.Packet = Packet.str();
+  R.DropVerdict = 2;
+  R.Verdict = Verdict;
+  R.Events = std::move(Events);
+  return R;
+}
+
+DropEvent event(int32_t Reason, uint8_t Direction, uint32_t File,
+                uint32_t Line) {
+  DropEvent E;
+  E.Reason = Reason;
+  E.Direction = Direction;
+  E.SourceFile = File;
+  E.SourceLine = Line;
+  return E;
+}
+
+TEST(AttributionTest, DropsAreAttributedByFileAndLine) {
+  FixedSite Site;
+  Site.Id = "ct";
+  Site.File = "lib/conntrack.h";
+  Site.Line = 10;
+  Site.EndLine = 11;
+  Site.ReasonValue = -134;
+  Site.DirectionValue = 2;
+  FixedSite Unreached = Site;
+  Unreached.Id = "other";
+  Unreached.Line = Unreached.EndLine = 50;
+  std::vector<FixedSite> Sites = {Site, Unreached};
+  std::map<uint32_t, std::string> Ids = {{102, "conntrack.h"}};
+
+  TreeResults Before, After;
+  Before.Runs = {run("p1", -134), run("p2", -134), run("p3", 0),
+                 run("p4", -134)};
+  After.Runs = {run("p1", 2, {event(-134, 2, 102, 11)}),
+                run("p2", 2, {event(-134, 1, 102, 10)}), run("p3", 0),
+                run("p4", 2, {event(-134, 2, 102, 12)})};
+  Attribution A = attributeFixedDrops(Before, After, Sites, Ids, {});
+  ASSERT_EQ(A.Checks.size(), 2u);
+  EXPECT_EQ(A.Checks[0].Site->Id, "ct");
+  EXPECT_EQ(A.Checks[0].Status, FixedSiteStatus::Failed);
+  EXPECT_EQ(A.Checks[0].Packets,
+            std::vector<std::string>{"from-container: p1"});
+  EXPECT_EQ(A.Checks[1].Status, FixedSiteStatus::NotReached);
+  ASSERT_EQ(A.Failures.size(), 2u);
+  EXPECT_EQ(A.Failures[0].Packet, "p2");
+  EXPECT_EQ(A.Failures[0].Message,
+            "fixed site ct: direction 1, the fix wrote 2");
+  EXPECT_EQ(A.Failures[1].Packet, "p4");
+  EXPECT_NE(A.Failures[1].Message.find("conntrack.h:12) matches no fixed site"),
+            std::string::npos)
+      << A.Failures[1].Message;
+}
+
+TEST(AttributionTest, DropsNotifiedBeforeAndBrokenConfigurationsAreLeftAlone) {
+  FixedSite Site;
+  Site.Id = "ct";
+  Site.File = "conntrack.h";
+  Site.Line = Site.EndLine = 10;
+  Site.ReasonValue = -134;
+  Site.DirectionValue = 2;
+  std::vector<FixedSite> Sites = {Site};
+  TreeResults Before, After;
+  // Notified already before: not the fix's doing, not attributed.
+  Before.Runs = {run("p1", 2, {event(-134, 2, 7, 99)})};
+  After.Runs = {run("p1", 2, {event(-134, 2, 7, 99)})};
+  Attribution A =
+      attributeFixedDrops(Before, After, Sites, {{102, "conntrack.h"}}, {});
+  EXPECT_TRUE(A.Failures.empty());
+  ASSERT_EQ(A.Checks.size(), 1u);
+  EXPECT_EQ(A.Checks[0].Status, FixedSiteStatus::NotReached);
+  Attribution Broken =
+      attributeFixedDrops(Before, After, Sites, {{102, "conntrack.h"}}, {"c"});
+  EXPECT_TRUE(Broken.Checks.empty());
+}
+
+} // namespace
