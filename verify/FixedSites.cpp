@@ -39,10 +39,12 @@ Expected<std::vector<FixedSite>> parseFixedSites(StringRef Text,
     std::optional<int64_t> Direction = S->getInteger("direction_value");
     if (!File || File->empty() || !Line || *Line < 1 || *Line > UINT32_MAX)
       return fixedSitesError(Where + ": needs 'file' and 'line' (>= 1)");
-    if (!Reason || *Reason >= 0 || *Reason < INT32_MIN)
+    if (S->get("reason_value") &&
+        (!Reason || *Reason >= 0 || *Reason < INT32_MIN))
       return fixedSitesError(Where +
                              ": 'reason_value' must be a negative number");
-    if (!Direction || *Direction < 0 || *Direction > 255)
+    if (S->get("direction_value") &&
+        (!Direction || *Direction < 0 || *Direction > 255))
       return fixedSitesError(Where +
                              ": 'direction_value' must be a number 0-255");
     F.File = File->str();
@@ -50,8 +52,10 @@ Expected<std::vector<FixedSite>> parseFixedSites(StringRef Text,
     F.EndLine = S->getInteger("end_line").value_or(*Line);
     if (F.EndLine < F.Line)
       return fixedSitesError(Where + ": 'end_line' is before 'line'");
-    F.ReasonValue = *Reason;
-    F.DirectionValue = *Direction;
+    if (Reason)
+      F.ReasonValue = *Reason;
+    if (Direction)
+      F.DirectionValue = *Direction;
     F.Reason = S->getString("reason").value_or("").str();
     F.Direction = S->getString("direction").value_or("").str();
     F.Id = S->getString("id").value_or("").str();
@@ -134,6 +138,16 @@ std::map<uint32_t, std::string> parseFileIds(StringRef Text) {
   return Ids;
 }
 
+void resolveDirections(
+    std::vector<FixedSite> &Sites,
+    const std::function<std::optional<int64_t>(StringRef)> &Enumerator) {
+  for (FixedSite &S : Sites)
+    if (!S.DirectionValue && !S.Direction.empty())
+      if (std::optional<int64_t> V = Enumerator(S.Direction))
+        if (*V >= 0 && *V <= 255)
+          S.DirectionValue = *V;
+}
+
 StringRef fixedSiteStatusName(FixedSiteStatus Status) {
   switch (Status) {
   case FixedSiteStatus::Proven:
@@ -197,12 +211,18 @@ Attribution attributeFixedDrops(const TreeResults &Before,
       }
       FixedSiteCheck &C = Result.Checks[Index[{Site, B.Configuration}]];
       std::string Wrong;
-      if (E.Reason != Site->ReasonValue)
-        Wrong = "reason " + std::to_string(E.Reason) + ", the fix wrote " +
-                std::to_string(Site->ReasonValue);
-      else if (E.Direction != Site->DirectionValue)
+      int32_t Reason = Site->ReasonValue.value_or(B.Verdict);
+      if (E.Reason != Reason)
+        Wrong =
+            "reason " + std::to_string(E.Reason) + ", " +
+            (Site->ReasonValue ? "the fix wrote " : "the bare drop's was ") +
+            std::to_string(Reason);
+      else if (Site->DirectionValue && E.Direction != *Site->DirectionValue)
         Wrong = "direction " + std::to_string(E.Direction) +
-                ", the fix wrote " + std::to_string(Site->DirectionValue);
+                ", the fix wrote " + std::to_string(*Site->DirectionValue);
+      else if (!E.Direction)
+        Wrong = "no direction (neither the notification nor the metrics "
+                "tell one)";
       else if (A->Events.size() != 1)
         Wrong = std::to_string(A->Events.size()) + " notifications";
       else if (!A->DropVerdict || A->Verdict != *A->DropVerdict)

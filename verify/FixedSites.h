@@ -18,7 +18,9 @@
 #include "verify/RunResults.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace bpftidy::verify {
@@ -31,10 +33,15 @@ struct FixedSite {
   std::string File;
   /// The notification call spans Line..EndLine; __LINE__ is one of them.
   unsigned Line = 0, EndLine = 0;
+  /// Without a value, the notification's reason must be the bare drop's
+  /// own (the fix keeps the reason).
   std::string Reason;
-  int32_t ReasonValue = 0;
+  std::optional<int32_t> ReasonValue;
+  /// Without a value, a direction name is resolved as an enumerator of the
+  /// fixed objects (resolveDirections); with neither, any one direction
+  /// passes (a macro's parameter, different per expansion).
   std::string Direction;
-  uint8_t DirectionValue = 0;
+  std::optional<uint8_t> DirectionValue;
   /// Empty: every configuration.
   std::vector<std::string> Configurations;
 };
@@ -42,6 +49,12 @@ struct FixedSite {
 llvm::Expected<std::vector<FixedSite>> parseFixedSites(llvm::StringRef Text,
                                                        llvm::StringRef Path);
 llvm::Expected<std::vector<FixedSite>> readFixedSites(llvm::StringRef Path);
+
+/// Gives each site that names its direction but has no value the value
+/// \p Enumerator finds for the name.
+void resolveDirections(
+    std::vector<FixedSite> &Sites,
+    const std::function<std::optional<int64_t>(llvm::StringRef)> &Enumerator);
 
 /// File id -> file name, from the header that maps __FILE_NAME__ to the ids
 /// the events carry: each statement (up to ';') holding one string literal

@@ -270,11 +270,13 @@ void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {
         {"site", "reason", "direction", "config", "packets", "status"});
     for (const FixedSiteCheck &C : Report.FixedSiteChecks)
       Table.addRow({C.Site->Id,
-                    C.Site->Reason.empty() ? std::to_string(C.Site->ReasonValue)
-                                           : C.Site->Reason,
-                    C.Site->Direction.empty()
-                        ? std::to_string(C.Site->DirectionValue)
-                        : C.Site->Direction,
+                    !C.Site->Reason.empty() ? C.Site->Reason
+                    : C.Site->ReasonValue ? std::to_string(*C.Site->ReasonValue)
+                                          : std::string("(as before)"),
+                    !C.Site->Direction.empty() ? C.Site->Direction
+                    : C.Site->DirectionValue
+                        ? std::to_string(*C.Site->DirectionValue)
+                        : std::string("(any)"),
                     C.Configuration, std::to_string(C.Packets.size()),
                     fixedSiteStatusName(C.Status).str()},
                    C.Status == FixedSiteStatus::Failed);
@@ -510,8 +512,13 @@ json::Value reportToJson(const VerifyReport &Report) {
           json::Object{{"id", C.Site->Id},
                        {"file", C.Site->File},
                        {"line", int64_t(C.Site->Line)},
-                       {"reason_value", C.Site->ReasonValue},
-                       {"direction_value", int64_t(C.Site->DirectionValue)},
+                       {"reason_value", C.Site->ReasonValue
+                                            ? json::Value(*C.Site->ReasonValue)
+                                            : json::Value(nullptr)},
+                       {"direction_value",
+                        C.Site->DirectionValue
+                            ? json::Value(int64_t(*C.Site->DirectionValue))
+                            : json::Value(nullptr)},
                        {"configuration", C.Configuration},
                        {"status", fixedSiteStatusName(C.Status)},
                        {"packets", std::move(Packets)}});

@@ -4,8 +4,10 @@
 
 #include "config/ConfigurationList.h"
 #include "verify/BpfLoader.h"
+#include "verify/BtfLayouts.h"
 #include "verify/DatapathProfile.h"
 #include "verify/Differential.h"
+#include "verify/DwarfLayouts.h"
 #include "verify/FixedSites.h"
 #include "verify/IntendedSites.h"
 #include "verify/LibbpfMessages.h"
@@ -26,6 +28,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
+#include <bpf/libbpf.h>
 #include <cstring>
 
 using namespace llvm;
@@ -54,6 +57,7 @@ private:
   void loadAndRun(const ObjectBuild &Build, TreeResults &Tree);
   void checkSites();
   void attributeToFixedSites();
+  void resolveDirectionNames(const LoadedObject &Object, StringRef Path);
   int exitCode(const ProbeResult &Probe);
 
   std::string ToolName;
@@ -189,6 +193,8 @@ void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
       GivenProfile ? GivenProfile : detectProfile(Object.object());
   if (Tree.Label == "after" && Profile && !AfterProfile)
     AfterProfile = Profile;
+  if (Tree.Label == "after")
+    resolveDirectionNames(Object, Build.ObjectPath);
   Expected<std::unique_ptr<TestRunner>> Runner =
       TestRunner::create(Object, Build.ObjectPath, Profile);
   if (!Runner) {
@@ -291,6 +297,32 @@ void VerifyCommand::checkSites() {
                                      ") is " + siteStatusName(C.Status).str() +
                                      ": " + C.Detail,
                                  ""});
+}
+
+/// Fixed sites may name their direction (METRIC_EGRESS) without its value:
+/// it is an enumerator of the fixed objects, in BTF or DWARF.
+void VerifyCommand::resolveDirectionNames(const LoadedObject &Object,
+                                          StringRef Path) {
+  if (none_of(Report.FixedSites, [](const FixedSite &S) {
+        return !S.DirectionValue && !S.Direction.empty();
+      }))
+    return;
+  std::unique_ptr<DwarfTypes> Dwarf;
+  resolveDirections(
+      Report.FixedSites, [&](StringRef Name) -> std::optional<int64_t> {
+        if (std::optional<int64_t> V =
+                enumeratorFromBtf(bpf_object__btf(Object.object()), Name))
+          return V;
+        if (!Dwarf) {
+          Expected<std::unique_ptr<DwarfTypes>> Opened = DwarfTypes::open(Path);
+          if (!Opened) {
+            consumeError(Opened.takeError());
+            return std::nullopt;
+          }
+          Dwarf = std::move(*Opened);
+        }
+        return Dwarf->enumerator(Name);
+      });
 }
 
 /// The file ids the fixed tree's notifications carry, from its profile's

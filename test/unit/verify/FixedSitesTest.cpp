@@ -61,6 +61,27 @@ TEST(FixedSitesTest, ParsesSites) {
   EXPECT_EQ((*Sites)[0].Configurations, std::vector<std::string>{"a"});
   EXPECT_EQ((*Sites)[1].Id, "x");
   EXPECT_EQ((*Sites)[1].EndLine, 66u);
+  EXPECT_EQ((*Sites)[1].ReasonValue, -139);
+}
+
+TEST(FixedSitesTest, ValuesAreOptionalAndNamesResolve) {
+  Expected<std::vector<FixedSite>> Sites = parseFixedSites(R"({
+    "version": 1, "fixed_sites": [
+      {"file": "a.c", "line": 3, "direction": "METRIC_EGRESS"},
+      {"file": "a.c", "line": 9, "direction": "NO_SUCH"},
+      {"file": "a.c", "line": 12}]})",
+                                                           "f.json");
+  ASSERT_TRUE(bool(Sites)) << toString(Sites.takeError());
+  EXPECT_EQ((*Sites)[0].ReasonValue, std::nullopt);
+  EXPECT_EQ((*Sites)[0].DirectionValue, std::nullopt);
+  resolveDirections(*Sites, [](StringRef Name) -> std::optional<int64_t> {
+    if (Name == "METRIC_EGRESS")
+      return 2;
+    return std::nullopt;
+  });
+  EXPECT_EQ((*Sites)[0].DirectionValue, 2);
+  EXPECT_EQ((*Sites)[1].DirectionValue, std::nullopt);
+  EXPECT_EQ((*Sites)[2].DirectionValue, std::nullopt);
 }
 
 std::string parseError(StringRef Json) {
@@ -161,6 +182,30 @@ TEST(AttributionTest, DropsNotifiedBeforeAndBrokenConfigurationsAreLeftAlone) {
   Attribution Broken =
       attributeFixedDrops(Before, After, Sites, {{102, "conntrack.h"}}, {"c"});
   EXPECT_TRUE(Broken.Checks.empty());
+}
+
+TEST(AttributionTest, WithoutValuesTheBareDropsReasonAndAnyDirection) {
+  FixedSite Site;
+  Site.Id = "ct";
+  Site.File = "conntrack.h";
+  Site.Line = Site.EndLine = 10;
+  std::vector<FixedSite> Sites = {Site};
+  TreeResults Before, After;
+  Before.Runs = {run("p1", -134), run("p2", -134), run("p3", -134)};
+  After.Runs = {run("p1", 2, {event(-134, 1, 102, 10)}),
+                run("p2", 2, {event(-135, 1, 102, 10)}),
+                run("p3", 2, {event(-134, 0, 102, 10)})};
+  Attribution A =
+      attributeFixedDrops(Before, After, Sites, {{102, "conntrack.h"}}, {});
+  ASSERT_EQ(A.Checks.size(), 1u);
+  EXPECT_EQ(A.Checks[0].Packets,
+            std::vector<std::string>{"from-container: p1"});
+  ASSERT_EQ(A.Failures.size(), 2u);
+  EXPECT_EQ(A.Failures[0].Message,
+            "fixed site ct: reason -135, the bare drop's was -134");
+  EXPECT_EQ(A.Failures[1].Message,
+            "fixed site ct: no direction (neither the notification nor the "
+            "metrics tell one)");
 }
 
 } // namespace
