@@ -197,6 +197,34 @@ static std::optional<llvm::json::Value> readJson(llvm::StringRef Path) {
   return std::move(*Parsed);
 }
 
+/// The compiler's errors from the analysis's JSON report, with the
+/// configurations they happened in: clang's own "Error while processing
+/// FILE" names neither.
+static void reportUnparsedConfigurations(llvm::StringRef FindingsPath) {
+  std::optional<llvm::json::Value> Report = readJson(FindingsPath);
+  const llvm::json::Object *Top = Report ? Report->getAsObject() : nullptr;
+  const llvm::json::Array *Findings = Top ? Top->getArray("findings") : nullptr;
+  if (!Findings)
+    return;
+  for (const llvm::json::Value &V : *Findings) {
+    const llvm::json::Object *F = V.getAsObject();
+    if (!F || F->getString("level") != "error")
+      continue;
+    std::string Configurations;
+    unsigned Count = 0;
+    if (const llvm::json::Array *Names = F->getArray("configurations"))
+      for (const llvm::json::Value &Name : *Names)
+        if (std::optional<llvm::StringRef> Text = Name.getAsString())
+          Configurations += (Count++ ? ", '" : "'") + Text->str() + "'";
+    error() << (Count > 1 ? "configurations " : "configuration ")
+            << (Count ? Configurations : "?") << (Count > 1 ? " do" : " does")
+            << " not parse: " << F->getString("file").value_or("?") << ":"
+            << F->getInteger("line").value_or(0) << ":"
+            << F->getInteger("column").value_or(0) << ": "
+            << F->getString("message").value_or("") << "\n";
+  }
+}
+
 /// A file or directory in the run's scratch directory.
 static std::string scratchPath(llvm::StringRef Scratch, llvm::StringRef Name) {
   llvm::SmallString<256> Path(Scratch);
@@ -292,6 +320,7 @@ int migrateMain(int Argc, const char **Argv) {
     Analyze.push_back("--config-file=" + O.ConfigFile);
   int AnalyzeExit = runArgv(analyzeMain, Analyze);
   if (AnalyzeExit == ExitUsage) {
+    reportUnparsedConfigurations(Findings);
     error() << "the analysis failed (see above); nothing was edited\n";
     return ExitUsage;
   }
