@@ -5,6 +5,7 @@
 #include "analyzer/DropReasonMatcher.h"
 #include "analyzer/MacroInvocation.h"
 #include "analyzer/NotifyExpansions.h"
+#include "tailcalls/TailCallSlot.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -167,11 +168,10 @@ DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
 static std::optional<int64_t> tailCallSlot(const ProgramInfo &Program) {
   StringRef Name = Program.TailTag.empty() ? StringRef(Program.Section)
                                            : StringRef(Program.TailTag);
-  StringRef Key = Name.rsplit('/').second;
-  int64_t Slot;
-  if (Key.empty() || Key.getAsInteger(0, Slot))
-    return std::nullopt;
-  return Slot;
+  if (std::optional<uint32_t> Key =
+          tailcalls::parseSlotKey(Name.rsplit('/').second))
+    return *Key;
+  return std::nullopt;
 }
 
 std::optional<Direction>

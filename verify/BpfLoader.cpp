@@ -1,9 +1,11 @@
 //===- BpfLoader.cpp - open, type, load and wire a BPF object -------------===//
 
 #include "verify/BpfLoader.h"
+#include "verify/ObjectGlobals.h"
 
 #include "verify/DropNotifications.h"
 #include "verify/LibbpfMessages.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include <bpf/bpf.h>
@@ -170,6 +172,7 @@ void diagnoseRejections(StringRef Path, const std::vector<ProgramPlan> &Plans,
     R.Errno = Err;
     StringRef Shown = FullLog.empty() ? StringRef(Log) : StringRef(FullLog);
     R.LogTail = lastLogLines(Shown, Options.LogTailLines);
+    R.Reason = verifierReason(Shown);
     R.SourceLine = lastSourceLine(Shown);
     Result.Rejections.push_back(std::move(R));
   }
@@ -187,16 +190,81 @@ VerifierCost costFromProgramInfo(int Fd) {
   return Cost;
 }
 
-Error fillProgramArrays(LoadedObject &Loaded) {
-  bpf_object *O = Loaded.object();
-  bpf_map *FirstProgramArray = nullptr;
+/// The program arrays of \p O, by name, for messages.
+std::string programArrayNames(bpf_object *O) {
+  std::string Names;
   bpf_map *Map;
   bpf_object__for_each_map(Map, O) {
-    if (bpf_map__type(Map) == BPF_MAP_TYPE_PROG_ARRAY) {
-      FirstProgramArray = Map;
-      break;
+    if (bpf_map__type(Map) == BPF_MAP_TYPE_PROG_ARRAY)
+      Names +=
+          (Names.empty() ? "'" : ", '") + std::string(bpf_map__name(Map)) + "'";
+  }
+  return Names.empty() ? "none" : Names;
+}
+
+/// The map a slot names: by legacy id through the id table (or the only
+/// program array when the object has one and no table says otherwise), by
+/// name exactly, else by name up to a test build's decorations
+/// ("cilium_calls" is "test_cilium_calls_65535").
+Expected<bpf_map *> slotMap(bpf_object *O, const TailCallSlot &Slot,
+                            const LoadOptions &Options) {
+  auto Fail = [&](const Twine &Why) -> Expected<bpf_map *> {
+    return createStringError(inconvertibleErrorCode(), Why);
+  };
+  std::string Wanted = Slot.Map;
+  if (Slot.MapIsLegacyId) {
+    uint32_t Id = 0;
+    StringRef(Slot.Map).getAsInteger(10, Id);
+    auto Named = Options.LegacyMapIds.find(Id);
+    if (Named != Options.LegacyMapIds.end()) {
+      Wanted = Named->second;
+    } else {
+      bpf_map *Only = nullptr;
+      unsigned Arrays = 0;
+      bpf_map *Map;
+      bpf_object__for_each_map(Map, O) {
+        if (bpf_map__type(Map) == BPF_MAP_TYPE_PROG_ARRAY) {
+          Only = Map;
+          ++Arrays;
+        }
+      }
+      if (Arrays == 1)
+        return Only;
+      return Fail("no map has legacy id " + Twine(Id) +
+                  " (program arrays: " + programArrayNames(O) +
+                  "); give --map-id " + Twine(Id) + "=NAME");
     }
   }
+  bpf_map *Best = nullptr;
+  int BestMatch = 0;
+  bool Ambiguous = false;
+  bpf_map *Map;
+  bpf_object__for_each_map(Map, O) {
+    int Match = tailcalls::mapNameMatch(bpf_map__name(Map), Wanted);
+    if (Match > BestMatch) {
+      Best = Map;
+      BestMatch = Match;
+      Ambiguous = false;
+    } else if (Match && Match == BestMatch) {
+      Ambiguous = true;
+    }
+  }
+  if (!Best)
+    return Fail("no map named '" + Wanted +
+                "' (program arrays: " + programArrayNames(O) + ")");
+  if (Ambiguous)
+    return Fail("more than one map is named '" + Wanted +
+                "' up to a test prefix or endpoint suffix");
+  return Best;
+}
+
+Error fillProgramArrays(LoadedObject &Loaded, const LoadOptions &Options) {
+  bpf_object *O = Loaded.object();
+  std::optional<uint32_t> EndpointId = Options.EndpointId;
+  if (!EndpointId)
+    if (std::optional<uint64_t> Global =
+            globalIntegerValue(O, EndpointIdGlobal))
+      EndpointId = uint32_t(*Global);
   std::map<std::pair<std::string, uint32_t>, std::string> Taken;
   for (const LoadedProgram &P : Loaded.Programs) {
     if (!P.Slot)
@@ -206,30 +274,32 @@ Error fillProgramArrays(LoadedObject &Loaded) {
                                "tail call '" + P.Function + "' (section '" +
                                    P.Section + "'): " + Why);
     };
-    Map = P.Slot->MapIsIndex
-              ? FirstProgramArray
-              : bpf_object__find_map_by_name(O, P.Slot->Map.c_str());
-    if (!Map)
-      return Fail(P.Slot->MapIsIndex ? "the object has no program array"
-                                     : "no map named '" + P.Slot->Map + "'");
+    Expected<bpf_map *> Found = slotMap(O, *P.Slot, Options);
+    if (!Found)
+      return Fail(toString(Found.takeError()));
+    bpf_map *Map = *Found;
     if (bpf_map__type(Map) != BPF_MAP_TYPE_PROG_ARRAY)
       return Fail("map '" + Twine(bpf_map__name(Map)) +
                   "' is not a program array");
-    if (P.Slot->Key >= bpf_map__max_entries(Map))
-      return Fail("key " + Twine(P.Slot->Key) + " is beyond map '" +
-                  bpf_map__name(Map) + "' (" +
-                  Twine(bpf_map__max_entries(Map)) + " entries)");
-    auto [It, New] =
-        Taken.try_emplace({bpf_map__name(Map), P.Slot->Key}, P.Function);
-    if (!New)
-      return Fail("slot " + Twine(bpf_map__name(Map)) + "/" +
-                  Twine(P.Slot->Key) + " is also claimed by '" + It->second +
-                  "'");
-    uint32_t Key = P.Slot->Key;
-    int Fd = P.Fd;
-    if (bpf_map_update_elem(bpf_map__fd(Map), &Key, &Fd, BPF_ANY))
-      return Fail("cannot insert into '" + Twine(bpf_map__name(Map)) +
-                  "': " + strerror(errno));
+    // A template slot is looked up at the endpoint's id: wire both.
+    std::vector<uint32_t> Keys = {P.Slot->Key};
+    if (P.Slot->Key == TemplateEndpointId && EndpointId &&
+        *EndpointId != TemplateEndpointId)
+      Keys.push_back(*EndpointId);
+    for (uint32_t Key : Keys) {
+      if (Key >= bpf_map__max_entries(Map))
+        return Fail("key " + Twine(Key) + " is beyond map '" +
+                    bpf_map__name(Map) + "' (" +
+                    Twine(bpf_map__max_entries(Map)) + " entries)");
+      auto [It, New] = Taken.try_emplace({bpf_map__name(Map), Key}, P.Function);
+      if (!New)
+        return Fail("slot " + Twine(bpf_map__name(Map)) + "/" + Twine(Key) +
+                    " is also claimed by '" + It->second + "'");
+      int Fd = P.Fd;
+      if (bpf_map_update_elem(bpf_map__fd(Map), &Key, &Fd, BPF_ANY))
+        return Fail("cannot insert into '" + Twine(bpf_map__name(Map)) +
+                    "': " + strerror(errno));
+    }
   }
   return Error::success();
 }
@@ -258,12 +328,41 @@ LoadResult loadObject(StringRef Path, const LoadOptions &Options) {
     Result.Error = "loading '" + Path.str() + "' failed: " + strerror(-Err);
     Result.Messages = takeLibbpfMessages();
     diagnoseRejections(Path, Plans, Options, Result);
-    return Result;
+    if (Result.Rejections.empty() || Result.Rejections.size() == Plans.size())
+      return Result;
+    // Load the others again without the rejected programs: they are still
+    // worth running, and a rejection is judged per program.
+    O = openObject(Path);
+    if (!O) {
+      consumeError(O.takeError());
+      return Result;
+    }
+    applyPlan(O->get(), Plans);
+    Logs.clear();
+    bpf_object__for_each_program(Prog, O->get()) {
+      StringRef Function = bpf_program__name(Prog);
+      bool Rejected = any_of(Result.Rejections, [&](const ProgramRejection &R) {
+        return R.Function == Function;
+      });
+      bpf_program__set_autoload(Prog, !Rejected);
+      Logs.emplace_back(StatsLogSize, 0);
+      bpf_program__set_log_level(Prog, LogLevelStats);
+      bpf_program__set_log_buf(Prog, Logs.back().data(), Logs.back().size());
+    }
+    if (bpf_object__load(O->get())) {
+      takeLibbpfMessages();
+      return Result;
+    }
+    takeLibbpfMessages();
   }
 
   auto Loaded = std::make_unique<LoadedObject>(O->release());
   size_t I = 0;
   bpf_object__for_each_program(Prog, Loaded->object()) {
+    if (!bpf_program__autoload(Prog)) {
+      ++I;
+      continue;
+    }
     LoadedProgram P;
     P.Handle = Prog;
     P.Function = Plans[I].Function;
@@ -278,7 +377,12 @@ LoadResult loadObject(StringRef Path, const LoadOptions &Options) {
     Loaded->Programs.push_back(std::move(P));
     ++I;
   }
-  if (Error E = fillProgramArrays(*Loaded)) {
+  StringMap<unsigned> SectionUses;
+  for (const LoadedProgram &P : Loaded->Programs)
+    ++SectionUses[P.Section];
+  for (LoadedProgram &P : Loaded->Programs)
+    P.Name = SectionUses[P.Section] > 1 ? P.Function : P.Section;
+  if (Error E = fillProgramArrays(*Loaded, Options)) {
     Result.Error = toString(std::move(E));
     return Result;
   }

@@ -15,6 +15,7 @@
 #include "verify/ProgramSections.h"
 #include "verify/VerifierLog.h"
 #include "llvm/ADT/StringRef.h"
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,9 @@ struct LoadedProgram {
   /// The C function's name.
   std::string Function;
   std::string Section;
+  /// How reports name the program: its section, or its function when
+  /// several programs share the section (Cilium's entry programs in "tc").
+  std::string Name;
   bpf_prog_type Type = BPF_PROG_TYPE_UNSPEC;
   /// Set for tail calls (from the section name or a "tail:" decl tag).
   std::optional<TailCallSlot> Slot;
@@ -62,17 +66,33 @@ struct ProgramRejection {
   int Errno = 0;
   /// The last lines of the verifier log.
   std::string LogTail;
+  /// The verifier's own reason, from the log.
+  std::string Reason;
   std::optional<VerifierSourceLine> SourceLine;
 };
+
+/// The key Cilium's template programs sit at (TEMPLATE_LXC_ID):
+/// handle_policy is "1/0xffff" but looked up at the endpoint's LXC_ID.
+constexpr uint32_t TemplateEndpointId = 0xffff;
+/// The global a test build keeps the endpoint's id in (ep_config.h).
+constexpr const char *EndpointIdGlobal = "LXC_ID";
 
 struct LoadOptions {
   std::vector<ProgramTypeOverride> TypeOverrides;
   /// Lines of the verifier log shown for a rejection.
   unsigned LogTailLines = 20;
+  /// Legacy map id (iproute2's bpf_elf_map.id) -> map name: the program
+  /// array a section "ID/KEY" names. Filled from the object's legacy map
+  /// definitions or given with --map-id.
+  std::map<uint32_t, std::string> LegacyMapIds;
+  /// The endpoint id template slots (TemplateEndpointId) are also wired at;
+  /// without it, the object's EndpointIdGlobal, if any.
+  std::optional<uint32_t> EndpointId;
 };
 
 struct LoadResult {
-  /// Null when loading failed.
+  /// Null when loading failed. With Rejections, the object holds the
+  /// programs the verifier accepted (loaded again without the others).
   std::unique_ptr<LoadedObject> Object;
   /// Why loading failed, in one line.
   std::string Error;

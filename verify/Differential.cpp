@@ -142,6 +142,10 @@ DifferentialResult compareTrees(const TreeResults &Before,
   for (const PacketRun &B : Before.Runs) {
     if (Broken.count(B.Configuration))
       continue;
+    if (Before.leavesOut(B.Configuration, B.Program)) {
+      SeenAfter.insert({B.Configuration, B.Program, B.Packet});
+      continue;
+    }
     ProbeKey K{B.Configuration, B.Program, B.Packet};
     const PacketRun *A = After.findRun(B.Configuration, B.Program, B.Packet);
     if (A)
@@ -168,6 +172,7 @@ DifferentialResult compareTrees(const TreeResults &Before,
   }
   for (const PacketRun &A : After.Runs)
     if (!Broken.count(A.Configuration) &&
+        !Before.leavesOut(A.Configuration, A.Program) &&
         !SeenAfter.count({A.Configuration, A.Program, A.Packet}))
       Result.Failures.push_back(
           {"differential", A.Configuration, A.Program, A.Packet,

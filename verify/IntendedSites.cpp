@@ -65,6 +65,12 @@ public:
     Expected<std::vector<uint8_t>> Packet = buildPacket(S.Packet);
     if (!Packet)
       return fail(toString(Packet.takeError()));
+    if (const json::Value *Empty = Object.get("slot_left_empty")) {
+      std::optional<bool> Flag = Empty->getAsBoolean();
+      if (!Flag)
+        return fail("'slot_left_empty' must be true or false");
+      S.SlotLeftEmpty = *Flag;
+    }
     return S;
   }
 

@@ -34,6 +34,9 @@ struct IntendedSite {
   std::string Program;
   /// Packet recipe (docs/formats.md, section 3).
   std::string Packet;
+  /// The packet's path ends in a tail call whose slot the datapath leaves
+  /// empty on purpose: its missed tail call is no failure.
+  bool SlotLeftEmpty = false;
 
   /// "file:line:column", how reports name the site.
   std::string location() const;

@@ -9,37 +9,6 @@ using namespace llvm;
 
 namespace bpftidy::verify {
 
-static bool isMapName(StringRef Name) {
-  if (Name.empty())
-    return false;
-  for (char C : Name)
-    if (!isAlnum(C) && C != '_' && C != '.')
-      return false;
-  return true;
-}
-
-static std::optional<TailCallSlot> parseMapSlash(StringRef Text) {
-  auto [Map, KeyText] = Text.split('/');
-  uint32_t Key;
-  if (!isMapName(Map) || KeyText.empty() || KeyText.getAsInteger(10, Key))
-    return std::nullopt;
-  TailCallSlot Slot;
-  Slot.Map = Map.str();
-  Slot.MapIsIndex = all_of(Map, isDigit);
-  Slot.Key = Key;
-  return Slot;
-}
-
-std::optional<TailCallSlot> parseTailCallSection(StringRef Section) {
-  return parseMapSlash(Section);
-}
-
-std::optional<TailCallSlot> parseTailCallTag(StringRef Tag) {
-  if (!Tag.consume_front("tail:"))
-    return std::nullopt;
-  return parseMapSlash(Tag);
-}
-
 namespace {
 struct NamedType {
   StringRef Name;

@@ -3,15 +3,16 @@
 // libbpf 1.1 knows only its own section names ("tc", "xdp", ...). Datapaths
 // in Cilium's style use others: entry programs in sections such as
 // "from-container", tail calls in iproute2-style "MAP/KEY" sections
-// ("2/7", "cilium_calls/7") or marked by a BTF decl tag "tail:MAP/ID". These
-// pure functions decide a program's type and tail-call slot from its names;
-// BpfLoader applies them.
+// ("2/7", "cilium_calls/7") or marked by a BTF decl tag "tail:MAP/ID"
+// (tailcalls/TailCallSlot.h). These pure functions decide a program's type
+// from its names; BpfLoader applies them.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef BPF_TIDY_VERIFY_PROGRAMSECTIONS_H
 #define BPF_TIDY_VERIFY_PROGRAMSECTIONS_H
 
+#include "tailcalls/TailCallSlot.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <linux/bpf.h>
@@ -21,19 +22,9 @@
 
 namespace bpftidy::verify {
 
-/// Where a tail call goes in a program array.
-struct TailCallSlot {
-  /// A map name, or the iproute2 map index when MapIsIndex.
-  std::string Map;
-  bool MapIsIndex = false;
-  uint32_t Key = 0;
-};
-
-/// "MAP/KEY" with a numeric KEY, e.g. "2/7" or "cilium_calls/7".
-std::optional<TailCallSlot> parseTailCallSection(llvm::StringRef Section);
-
-/// A BTF decl tag "tail:MAP/ID"; anything else gives std::nullopt.
-std::optional<TailCallSlot> parseTailCallTag(llvm::StringRef Tag);
+using tailcalls::parseTailCallSection;
+using tailcalls::parseTailCallTag;
+using tailcalls::TailCallSlot;
 
 /// --prog-type SECTION_REGEX=TYPE: programs whose whole section name matches
 /// get TYPE.

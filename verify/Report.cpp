@@ -7,6 +7,7 @@
 #include "llvm/Support/Format.h"
 #include <map>
 #include <set>
+#include <tuple>
 
 using namespace llvm;
 
@@ -229,6 +230,40 @@ static void printSites(raw_ostream &OS, const VerifyReport &Report) {
          << "): " << siteStatusName(C.Status) << ": " << C.Detail << "\n";
 }
 
+/// How many packets each entry program ended in a bare drop, per tree: the
+/// drop paths the corpus reaches.
+static void printBareDropsPerProgram(raw_ostream &OS,
+                                     const VerifyReport &Report) {
+  TextTable Table(
+      {"tree", "config", "object", "program", "bare drops", "packets"});
+  bool Any = false;
+  for (const TreeResults &Tree : Report.Trees) {
+    std::map<std::tuple<std::string, std::string, std::string>,
+             std::pair<unsigned, unsigned>>
+        Counts;
+    std::vector<std::tuple<std::string, std::string, std::string>> Order;
+    for (const PacketRun &R : Tree.Runs) {
+      auto Key = std::make_tuple(R.Configuration, R.Object, R.Program);
+      auto [It, New] = Counts.try_emplace(Key);
+      if (New)
+        Order.push_back(Key);
+      It->second.first += R.isBareDrop();
+      ++It->second.second;
+    }
+    for (const auto &Key : Order) {
+      auto [Bare, Runs] = Counts[Key];
+      Table.addRow({Tree.Label.empty() ? "-" : Tree.Label, std::get<0>(Key),
+                    std::get<1>(Key), std::get<2>(Key), std::to_string(Bare),
+                    std::to_string(Runs)});
+      Any = true;
+    }
+  }
+  if (!Any)
+    return;
+  OS << "\nPackets that reached a bare drop, per entry program:\n";
+  Table.print(OS);
+}
+
 void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {
   for (const TreeResults &Tree : Report.Trees) {
     std::string Label = Tree.Label.empty() ? "" : " (" + Tree.Label + ")";
@@ -249,6 +284,20 @@ void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {
 
   if (!Report.Differential && !Report.Trees.empty())
     printVerdictTables(OS, Report, Report.Trees.front());
+  printBareDropsPerProgram(OS, Report);
+  for (const TreeResults &Tree : Report.Trees)
+    for (const RejectedProgram &P : Tree.Rejected)
+      OS << "Rejected by the kernel"
+         << (Tree.Label.empty() ? "" : " (" + Tree.Label + ")")
+         << ", left out of the comparison: config " << P.Configuration
+         << ", program " << P.Function << " (section " << P.Section
+         << "): " << P.Reason << "\n";
+  for (const TreeResults &Tree : Report.Trees)
+    for (const NonDeterministicProgram &P : Tree.NonDeterministic)
+      OS << "Non-deterministic (left out of the comparison): config "
+         << P.Configuration << ", program " << P.Program << ": packet '"
+         << P.Packet << "' ran twice from the same maps: " << P.Difference
+         << "\n";
   printCosts(OS, Report);
   printSites(OS, Report);
 
@@ -414,7 +463,18 @@ static json::Value failureToJson(const Failure &F, StringRef Tree) {
 json::Value reportToJson(const VerifyReport &Report) {
   json::Array Trees;
   for (const TreeResults &T : Report.Trees) {
-    json::Array Programs, Runs;
+    json::Array Programs, Runs, NonDeterministic, Rejected;
+    for (const RejectedProgram &P : T.Rejected)
+      Rejected.push_back(json::Object{{"configuration", P.Configuration},
+                                      {"section", P.Section},
+                                      {"function", P.Function},
+                                      {"reason", P.Reason}});
+    for (const NonDeterministicProgram &P : T.NonDeterministic)
+      NonDeterministic.push_back(
+          json::Object{{"configuration", P.Configuration},
+                       {"program", P.Program},
+                       {"packet", P.Packet},
+                       {"difference", P.Difference}});
     for (const ProgramCost &P : T.Costs)
       Programs.push_back(json::Object{{"configuration", P.Configuration},
                                       {"object", P.Object},
@@ -436,6 +496,8 @@ json::Value reportToJson(const VerifyReport &Report) {
          int64_t(count_if(T.Runs,
                           [](const PacketRun &R) { return R.isBareDrop(); }))},
         {"programs", std::move(Programs)},
+        {"non_deterministic", std::move(NonDeterministic)},
+        {"rejected", std::move(Rejected)},
         {"runs", std::move(Runs)}});
   }
 

@@ -22,7 +22,8 @@ struct PacketRun {
   std::string Configuration;
   /// Object file stem (one object per source of the configuration list).
   std::string Object;
-  /// Section name of the entry program.
+  /// The entry program: its section name, or its function name when several
+  /// programs share the section.
   std::string Program;
   /// The packet's recipe.
   std::string Packet;
@@ -44,6 +45,21 @@ struct PacketRun {
   bool isBareDrop() const {
     return Error.empty() && Verdict < -1 && Events.empty();
   }
+  /// The packet ended in a tail call to an empty slot: the program returned
+  /// or notified DROP_MISSED_TAIL_CALL.
+  bool endsInMissedTailCall() const {
+    if (!Error.empty())
+      return false;
+    if (Verdict == -MissedTailCallReason)
+      return true;
+    for (const DropEvent &E : Events)
+      if (E.Reason == MissedTailCallReason || E.Reason == -MissedTailCallReason)
+        return true;
+    return false;
+  }
+
+  /// Cilium's DROP_MISSED_TAIL_CALL (and the sample's), as a positive value.
+  static constexpr int32_t MissedTailCallReason = 140;
 };
 
 /// A program's verifier cost in one configuration.
@@ -69,6 +85,27 @@ struct Failure {
   std::string Details;
 };
 
+/// An entry program whose verdicts differ between two runs of the same
+/// packet from the same maps (random load balancing, time): its runs say
+/// nothing about a fix, so they are left out of the comparison.
+struct NonDeterministicProgram {
+  std::string Configuration;
+  std::string Program;
+  std::string Packet;
+  /// What differed between the two runs.
+  std::string Difference;
+};
+
+/// A program the kernel rejected where that is no failure: in the original
+/// tree, or after the fix where the original tree was rejected too.
+struct RejectedProgram {
+  std::string Configuration;
+  std::string Section;
+  std::string Function;
+  /// The verifier's own words.
+  std::string Reason;
+};
+
 /// Everything one tree (the original or the fixed one) produced.
 struct TreeResults {
   /// "before", "after", or empty in single mode.
@@ -79,7 +116,41 @@ struct TreeResults {
   std::vector<ProgramCost> Costs;
   std::vector<PacketRun> Runs;
   std::vector<Failure> Failures;
+  /// Found by running each packet twice (the original tree only).
+  std::vector<NonDeterministicProgram> NonDeterministic;
 
+  /// Rejected programs that are no failure (see RejectedProgram).
+  std::vector<RejectedProgram> Rejected;
+
+  bool isNonDeterministic(llvm::StringRef Configuration,
+                          llvm::StringRef Program) const {
+    for (const NonDeterministicProgram &P : NonDeterministic)
+      if (P.Configuration == Configuration && P.Program == Program)
+        return true;
+    return false;
+  }
+  bool wasRejected(llvm::StringRef Configuration,
+                   llvm::StringRef Function) const {
+    for (const RejectedProgram &P : Rejected)
+      if (P.Configuration == Configuration && P.Function == Function)
+        return true;
+    return false;
+  }
+  bool hasRejections(llvm::StringRef Configuration) const {
+    for (const RejectedProgram &P : Rejected)
+      if (P.Configuration == Configuration)
+        return true;
+    return false;
+  }
+  /// Runs of \p Program say nothing about a fix: it was rejected or is
+  /// non-deterministic here.
+  bool leavesOut(llvm::StringRef Configuration, llvm::StringRef Program) const {
+    for (const RejectedProgram &P : Rejected)
+      if (P.Configuration == Configuration &&
+          (P.Section == Program || P.Function == Program))
+        return true;
+    return isNonDeterministic(Configuration, Program);
+  }
   const PacketRun *findRun(llvm::StringRef Configuration,
                            llvm::StringRef Program,
                            llvm::StringRef Packet) const {

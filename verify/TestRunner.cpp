@@ -36,7 +36,7 @@ TestRunner::create(const LoadedObject &Object, StringRef ObjectPath,
 PacketRun TestRunner::run(const LoadedProgram &Program,
                           const CorpusPacket &Packet) {
   PacketRun Run;
-  Run.Program = Program.Section;
+  Run.Program = Program.Name;
   Run.Packet = Packet.Recipe;
   Run.DropVerdict = dropVerdictFor(Program.Type);
 

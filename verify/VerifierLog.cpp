@@ -3,6 +3,7 @@
 #include "verify/VerifierLog.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include <vector>
 
 using namespace llvm;
 
@@ -51,6 +52,31 @@ std::string lastLogLines(StringRef Log, unsigned Count) {
     Out += '\n';
   }
   return Out;
+}
+
+std::string verifierReason(StringRef Log) {
+  SmallVector<StringRef, 0> Lines;
+  Log.split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  // The reason is the run of message lines after the last instruction
+  // ("12: (61) r1 = *(u32 *)(r2 +64)") or state ("12: R1=..."), before the
+  // statistics ("processed N insns ...").
+  std::vector<StringRef> Reason;
+  for (auto It = Lines.rbegin(); It != Lines.rend(); ++It) {
+    StringRef Line = It->trim();
+    if (Line.empty() || Line.starts_with("processed ") ||
+        Line.starts_with("verification time") ||
+        Line.starts_with("stack depth"))
+      continue;
+    StringRef Rest = Line.ltrim("0123456789");
+    if (Line.starts_with(";") ||
+        (Rest.size() < Line.size() && Rest.starts_with(":")))
+      break;
+    Reason.insert(Reason.begin(), Line);
+  }
+  std::string Text;
+  for (StringRef Line : Reason)
+    Text += (Text.empty() ? "" : "; ") + Line.str();
+  return Text;
 }
 
 std::optional<VerifierSourceLine> lastSourceLine(StringRef Log) {

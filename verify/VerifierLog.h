@@ -34,6 +34,11 @@ VerifierCost parseVerifierCost(llvm::StringRef Log);
 /// The last \p Count non-empty lines of \p Log.
 std::string lastLogLines(llvm::StringRef Log, unsigned Count);
 
+/// The verifier's own reason for a rejection: the last line of \p Log that
+/// is neither a statistic nor an instruction ("invalid access to packet,
+/// off=64 size=4"); empty when there is none.
+std::string verifierReason(llvm::StringRef Log);
+
 /// The last "; text @ file:line" annotation of \p Log: the source line of
 /// the instruction the verifier was at when it gave up.
 struct VerifierSourceLine {

@@ -52,6 +52,7 @@ private:
     return ExitUsage;
   }
   Error readInputs();
+  bool slotLeftEmpty(const PacketRun &Run) const;
   TreeResults runTree(const ConfigurationList &List, StringRef Label,
                       StringRef OutDir, bool CanLoad);
   void loadAndRun(const ObjectBuild &Build, TreeResults &Tree);
@@ -161,23 +162,46 @@ Error VerifyCommand::readInputs() {
   return Error::success();
 }
 
+/// Whether a site says \p Run's missed tail call is on purpose.
+bool VerifyCommand::slotLeftEmpty(const PacketRun &Run) const {
+  return any_of(Report.Sites, [&](const IntendedSite &Site) {
+    return Site.SlotLeftEmpty && Site.Program == Run.Program &&
+           Site.Packet == Run.Packet &&
+           is_contained(Site.Configurations, Run.Configuration);
+  });
+}
+
 void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
   LoadOptions Load;
   Load.TypeOverrides = Options.TypeOverrides;
   Load.LogTailLines = Options.LogLines;
+  Load.LegacyMapIds = Options.LegacyMapIds;
+  Load.EndpointId = Options.EndpointId;
   LoadResult Loaded = loadObject(Build.ObjectPath, Load);
-  if (!Loaded.Object) {
-    for (const ProgramRejection &R : Loaded.Rejections) {
-      std::string Message =
-          "the verifier rejected '" + R.Function + "': " + strerror(R.Errno);
-      if (R.SourceLine)
-        Message += "; at " + R.SourceLine->File + ":" +
-                   std::to_string(R.SourceLine->Line) + ": " +
-                   R.SourceLine->Text;
-      Tree.Failures.push_back({"load", Build.Configuration, R.Section, "",
-                               Message,
-                               "verifier log (last lines):\n" + R.LogTail});
+  for (const ProgramRejection &R : Loaded.Rejections) {
+    std::string Reason = R.Reason.empty() ? strerror(R.Errno) : R.Reason;
+    // The unmodified tree's own rejections (Cilium load-tests only some of
+    // its configurations) are reported, not judged; after the fix, only a
+    // program the original tree loaded fails.
+    if (Differential &&
+        (Tree.Label == "before" ||
+         Report.Trees.front().wasRejected(Build.Configuration, R.Function))) {
+      Tree.Rejected.push_back(
+          {Build.Configuration, R.Section, R.Function, Reason});
+      continue;
     }
+    std::string Message =
+        "the verifier rejected '" + R.Function + "': " + strerror(R.Errno);
+    if (R.SourceLine)
+      Message += "; at " + R.SourceLine->File + ":" +
+                 std::to_string(R.SourceLine->Line) + ": " + R.SourceLine->Text;
+    if (Differential)
+      Message += " (the original tree loaded it)";
+    Tree.Failures.push_back({"load", Build.Configuration, R.Section, "",
+                             Message,
+                             "verifier log (last lines):\n" + R.LogTail});
+  }
+  if (!Loaded.Object) {
     if (Loaded.Rejections.empty())
       Tree.Failures.push_back(
           {"load", Build.Configuration, "", "", Loaded.Error, Loaded.Messages});
@@ -186,8 +210,8 @@ void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
   const LoadedObject &Object = *Loaded.Object;
   Tree.ProgramsLoaded += Object.Programs.size();
   for (const LoadedProgram &P : Object.Programs)
-    Tree.Costs.push_back({Build.Configuration, Build.Stem, P.Section,
-                          P.Function, !P.isEntry(), P.Cost});
+    Tree.Costs.push_back({Build.Configuration, Build.Stem, P.Name, P.Function,
+                          !P.isEntry(), P.Cost});
 
   std::optional<DatapathProfile> Profile =
       GivenProfile ? GivenProfile : detectProfile(Object.object());
@@ -219,17 +243,39 @@ void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
       continue;
     if (!dropVerdictFor(P.Type)) {
       if (Options.Verbose)
-        errs() << ToolName << ": note: not running '" << P.Section
+        errs() << ToolName << ": note: not running '" << P.Name
                << "': only tc and XDP programs are run\n";
       continue;
     }
+    bool NonDeterministic = false;
     for (const CorpusPacket &Packet : Corpus) {
       PacketRun Run = (*Runner)->run(P, Packet);
       Run.Configuration = Build.Configuration;
       Run.Object = Build.Stem;
+      // The original tree runs each packet twice: a program that answers
+      // one packet two ways cannot show what a fix changed.
+      if (Tree.Label == "before" && !NonDeterministic && Run.Error.empty()) {
+        PacketRun Again = (*Runner)->run(P, Packet);
+        std::string Difference = describeDifference(Run, Again);
+        if (!Difference.empty()) {
+          NonDeterministic = true;
+          Tree.NonDeterministic.push_back(
+              {Build.Configuration, Run.Program, Run.Packet, Difference});
+        }
+      }
       if (!Run.Error.empty() && !Run.Refused)
         Tree.Failures.push_back({"run", Build.Configuration, Run.Program,
                                  Run.Packet, Run.Error, ""});
+      else if (Run.endsInMissedTailCall() && !slotLeftEmpty(Run) &&
+               !Tree.hasRejections(Build.Configuration))
+        Tree.Failures.push_back(
+            {"run", Build.Configuration, Run.Program, Run.Packet,
+             "the packet ended in a missed tail call "
+             "(DROP_MISSED_TAIL_CALL): a slot on its path is empty, so it "
+             "never reached the code after it",
+             "wire the slot (--map-id, --endpoint-id, docs/verify.md), or "
+             "mark the site \"slot_left_empty\" if the datapath leaves it "
+             "empty on purpose"});
       Tree.Runs.push_back(std::move(Run));
     }
   }
@@ -290,6 +336,17 @@ void VerifyCommand::checkSites() {
         Report.SiteChecks.push_back(
             checkSiteReached(Site, Config, Report.Trees[0]));
   }
+  // Why a site of a program left out cannot be proven.
+  if (Differential)
+    for (SiteCheck &C : Report.SiteChecks)
+      if (C.Status == SiteStatus::Unverified && !C.Before &&
+          Report.Trees.front().leavesOut(C.Configuration, C.Program))
+        C.Detail =
+            Report.Trees.front().isNonDeterministic(C.Configuration, C.Program)
+                ? "the program is non-deterministic in the original "
+                  "tree"
+                : "the kernel rejected the program in the original "
+                  "tree";
   for (const SiteCheck &C : Report.SiteChecks)
     if (isFailingStatus(C.Status))
       Report.Failures.push_back({"site", C.Configuration, C.Program, C.Packet,

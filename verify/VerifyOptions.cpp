@@ -2,6 +2,7 @@
 
 #include "verify/VerifyOptions.h"
 
+#include "tailcalls/TailCallSlot.h"
 #include "verify/CommandLineErrors.h"
 #include "verify/IntendedSites.h"
 #include "llvm/ADT/STLExtras.h"
@@ -72,7 +73,8 @@ struct VerifyFlags {
   cl::opt<bool> Probe;
   cl::opt<std::string> Configs, Before, After, Sites, FixedSites, OutDir,
       JsonFile, Clang, Profile;
-  cl::list<std::string> FixedKinds, TypeOverrides;
+  cl::list<std::string> FixedKinds, TypeOverrides, LegacyMapIds;
+  cl::opt<std::string> EndpointId;
   cl::opt<unsigned> Jobs, LogLines;
   cl::alias JobsShort;
   cl::opt<bool> Verbose;
@@ -145,6 +147,22 @@ VerifyFlags::VerifyFlags(cl::SubCommand &Sub)
                    "\"xdp\", else sched_cls; tail calls take the type of\n"
                    "the entry programs"),
           cl::value_desc("re=type"), cl::sub(Sub), cl::cat(Category)),
+      LegacyMapIds(
+          "map-id",
+          cl::desc("Sections \"ID/KEY\" name their program array by its\n"
+                   "legacy id (iproute2's bpf_elf_map.id): ID is the map\n"
+                   "NAME (with or without a test build's \"test_\" prefix\n"
+                   "and \"_65535\" suffix). Repeatable. Without it, an ID\n"
+                   "is the object's only program array"),
+          cl::value_desc("id=name"), cl::sub(Sub), cl::cat(Category)),
+      EndpointId(
+          "endpoint-id",
+          cl::desc("The endpoint's id (decimal or 0x hex): a tail call in a\n"
+                   "template slot (key 0xffff, Cilium's TEMPLATE_LXC_ID) is\n"
+                   "also wired at this key, where the datapath looks it\n"
+                   "up. Default: the object's LXC_ID global (0x2A in\n"
+                   "Cilium's ep_config.h), else no re-keying"),
+          cl::value_desc("n"), cl::sub(Sub), cl::cat(Category)),
       Jobs("jobs",
            cl::desc("Compile up to N objects at once (default: CPUs);\n"
                     "also -j N"),
@@ -220,6 +238,20 @@ Expected<VerifyOptions> parseVerifyOptions(ArrayRef<const char *> Argv,
     if (!Override)
       return Override.takeError();
     O.TypeOverrides.push_back(*Override);
+  }
+
+  for (const std::string &Spec : F.LegacyMapIds) {
+    auto [IdText, Name] = StringRef(Spec).split('=');
+    uint32_t Id;
+    if (Name.empty() || IdText.getAsInteger(10, Id))
+      return usage("--map-id '" + Spec + "': expected ID=NAME (ID decimal)");
+    O.LegacyMapIds[Id] = Name.str();
+  }
+  if (F.EndpointId.getNumOccurrences()) {
+    O.EndpointId = tailcalls::parseSlotKey(F.EndpointId);
+    if (!O.EndpointId)
+      return usage("--endpoint-id '" + F.EndpointId +
+                   "': expected a number (decimal or 0x hex)");
   }
 
   bool Differential = !O.Before.empty() || !O.After.empty();

@@ -12,6 +12,9 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +39,10 @@ struct VerifyOptions {
   /// detected from each object.
   std::string Profile;
   std::vector<ProgramTypeOverride> TypeOverrides;
+  /// --map-id ID=NAME: legacy map id -> map name, for "ID/KEY" sections.
+  std::map<uint32_t, std::string> LegacyMapIds;
+  /// --endpoint-id: where template tail calls are also wired.
+  std::optional<uint32_t> EndpointId;
   unsigned Jobs = 0;
   unsigned LogLines = 20;
   bool Verbose = false;

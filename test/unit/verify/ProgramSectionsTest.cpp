@@ -9,34 +9,6 @@ using namespace llvm;
 
 namespace {
 
-TEST(ProgramSectionsTest, TailCallSections) {
-  std::optional<TailCallSlot> S = parseTailCallSection("2/7");
-  ASSERT_TRUE(S);
-  EXPECT_EQ(S->Map, "2");
-  EXPECT_TRUE(S->MapIsIndex);
-  EXPECT_EQ(S->Key, 7u);
-
-  S = parseTailCallSection("cilium_calls/19");
-  ASSERT_TRUE(S);
-  EXPECT_EQ(S->Map, "cilium_calls");
-  EXPECT_FALSE(S->MapIsIndex);
-  EXPECT_EQ(S->Key, 19u);
-
-  for (StringRef NotTail : {"from-container", "tc", "tc/entry", "xdp", "2/",
-                            "/7", "2/7x", "a b/1", "1/2/3"})
-    EXPECT_FALSE(parseTailCallSection(NotTail)) << NotTail.str();
-}
-
-TEST(ProgramSectionsTest, TailCallTags) {
-  std::optional<TailCallSlot> S = parseTailCallTag("tail:cilium_calls/7");
-  ASSERT_TRUE(S);
-  EXPECT_EQ(S->Map, "cilium_calls");
-  EXPECT_EQ(S->Key, 7u);
-  EXPECT_FALSE(parseTailCallTag("cilium_calls/7"));
-  EXPECT_FALSE(parseTailCallTag("tail:"));
-  EXPECT_FALSE(parseTailCallTag("other:x/1"));
-}
-
 TEST(ProgramSectionsTest, ChooseProgramType) {
   std::vector<ProgramTypeOverride> None;
   // libbpf's own guess stands when it has one.

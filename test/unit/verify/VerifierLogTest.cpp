@@ -57,4 +57,13 @@ TEST(VerifierLogTest, SourceLineOfTheRejection) {
   EXPECT_FALSE(lastSourceLine(StatsLog));
 }
 
+// The verifier's own words: the messages after the last instruction.
+TEST(VerifierLogTest, ReasonOfTheRejection) {
+  EXPECT_EQ(verifierReason(RejectedLog),
+            "invalid access to packet, off=12 size=2, R2(id=0,off=12,r=0); "
+            "R2 offset is outside of the packet");
+  EXPECT_EQ(verifierReason(StatsLog), "");
+  EXPECT_EQ(verifierReason(""), "");
+}
+
 } // namespace
