@@ -6,8 +6,12 @@
 #include "verify/DropNotifications.h"
 #include "verify/LibbpfMessages.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
@@ -44,11 +48,17 @@ struct ProgramPlan {
   std::optional<TailCallSlot> Slot;
 };
 
-Expected<ObjectPtr> openObject(StringRef Path) {
+/// Opens the prepared image of \p Path. Pinning goes under \p PinRoot, or
+/// nowhere: nothing outside the run is touched.
+Expected<ObjectPtr> openObject(StringRef Path, const std::string &Image,
+                               const std::string &PinRoot) {
   bpf_object_open_opts Opts{};
   Opts.sz = sizeof(Opts);
-  std::string P = Path.str();
-  bpf_object *O = bpf_object__open_file(P.c_str(), &Opts);
+  std::string Name = sys::path::stem(Path).str();
+  Opts.object_name = Name.c_str();
+  if (!PinRoot.empty())
+    Opts.pin_root_path = PinRoot.c_str();
+  bpf_object *O = bpf_object__open_mem(Image.data(), Image.size(), &Opts);
   if (!O) {
     int Err = errno;
     return createStringError(std::error_code(Err, std::generic_category()),
@@ -56,9 +66,29 @@ Expected<ObjectPtr> openObject(StringRef Path) {
                                  "': " + strerror(Err));
   }
   ObjectPtr Object(O);
+  if (PinRoot.empty()) {
+    bpf_map *Map;
+    bpf_object__for_each_map(Map, O) bpf_map__set_pin_path(Map, nullptr);
+  }
   if (Error E = sizePerfEventArrays(O))
     return std::move(E);
   return Object;
+}
+
+/// libbpf's first line about a map it could not create, reuse or pin: the
+/// reason loading failed before any program reached the verifier.
+std::optional<std::string> mapFailure(StringRef Messages) {
+  SmallVector<StringRef, 16> Lines;
+  Messages.split(Lines, '\n');
+  for (StringRef Line : Lines) {
+    Line = Line.trim();
+    Line.consume_front("libbpf: ");
+    if (Line.starts_with("map '") &&
+        (Line.contains("failed") || Line.contains("error") ||
+         Line.contains("can't") || Line.contains("couldn't")))
+      return Line.str();
+  }
+  return std::nullopt;
 }
 
 /// Function name -> slot, from "tail:MAP/ID" decl tags on functions.
@@ -132,11 +162,12 @@ void applyPlan(bpf_object *O, const std::vector<ProgramPlan> &Plans) {
 
 /// Loads only program \p Index of the object at \p Path, with log level
 /// \p Level; returns the error (0 on success) and the log.
-std::pair<int, std::string> loadAlone(StringRef Path,
+std::pair<int, std::string> loadAlone(StringRef Path, const std::string &Image,
+                                      const LoadOptions &Options,
                                       const std::vector<ProgramPlan> &Plans,
                                       size_t Index, unsigned Level,
                                       size_t LogSize) {
-  Expected<ObjectPtr> O = openObject(Path);
+  Expected<ObjectPtr> O = openObject(Path, Image, Options.PinRoot);
   if (!O) {
     consumeError(O.takeError());
     return {EINVAL, ""};
@@ -158,14 +189,17 @@ std::pair<int, std::string> loadAlone(StringRef Path,
 }
 
 /// Finds which programs the verifier rejects by loading each one alone.
-void diagnoseRejections(StringRef Path, const std::vector<ProgramPlan> &Plans,
+void diagnoseRejections(StringRef Path, const std::string &Image,
+                        const std::vector<ProgramPlan> &Plans,
                         const LoadOptions &Options, LoadResult &Result) {
   for (size_t I = 0; I < Plans.size(); ++I) {
-    auto [Err, Log] = loadAlone(Path, Plans, I, LogLevelStats, StatsLogSize);
+    auto [Err, Log] =
+        loadAlone(Path, Image, Options, Plans, I, LogLevelStats, StatsLogSize);
     if (!Err)
       continue;
-    auto [FullErr, FullLog] = loadAlone(
-        Path, Plans, I, LogLevelInstructions | LogLevelStats, FullLogSize);
+    auto [FullErr, FullLog] =
+        loadAlone(Path, Image, Options, Plans, I,
+                  LogLevelInstructions | LogLevelStats, FullLogSize);
     ProgramRejection R;
     R.Function = Plans[I].Function;
     R.Section = Plans[I].Section;
@@ -259,6 +293,11 @@ Expected<bpf_map *> slotMap(bpf_object *O, const TailCallSlot &Slot,
 }
 
 Error fillProgramArrays(LoadedObject &Loaded, const LoadOptions &Options) {
+  // The legacy ids the pre-pass read, unless --map-id names the id.
+  LoadOptions WithIds = Options;
+  for (const auto &[Name, Id] : Loaded.Prepass.MapIds.all())
+    if (std::optional<std::string> Only = Loaded.Prepass.MapIds.mapWithId(Id))
+      WithIds.LegacyMapIds.try_emplace(Id, *Only);
   bpf_object *O = Loaded.object();
   std::optional<uint32_t> EndpointId = Options.EndpointId;
   if (!EndpointId)
@@ -274,7 +313,7 @@ Error fillProgramArrays(LoadedObject &Loaded, const LoadOptions &Options) {
                                "tail call '" + P.Function + "' (section '" +
                                    P.Section + "'): " + Why);
     };
-    Expected<bpf_map *> Found = slotMap(O, *P.Slot, Options);
+    Expected<bpf_map *> Found = slotMap(O, *P.Slot, WithIds);
     if (!Found)
       return Fail(toString(Found.takeError()));
     bpf_map *Map = *Found;
@@ -309,7 +348,30 @@ Error fillProgramArrays(LoadedObject &Loaded, const LoadOptions &Options) {
 LoadResult loadObject(StringRef Path, const LoadOptions &Options) {
   LoadResult Result;
   takeLibbpfMessages();
-  Expected<ObjectPtr> O = openObject(Path);
+  auto Bytes = MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                     /*RequiresNullTerminator=*/false);
+  if (!Bytes) {
+    Result.Error = "cannot read BPF object '" + Path.str() +
+                   "': " + Bytes.getError().message();
+    return Result;
+  }
+  Expected<PrepassResult> Prepass =
+      prepassObject((*Bytes)->getBuffer(), Path, Options.Prepass);
+  if (!Prepass) {
+    Result.Error = toString(Prepass.takeError());
+    return Result;
+  }
+  if (!Options.PreparedObjectPath.empty()) {
+    if (Error E =
+            writeToOutput(Options.PreparedObjectPath, [&](raw_ostream &OS) {
+              OS << Prepass->Image;
+              return Error::success();
+            })) {
+      Result.Error = toString(std::move(E));
+      return Result;
+    }
+  }
+  Expected<ObjectPtr> O = openObject(Path, Prepass->Image, Options.PinRoot);
   if (!O) {
     Result.Error = toString(O.takeError());
     Result.Messages = takeLibbpfMessages();
@@ -327,12 +389,18 @@ LoadResult loadObject(StringRef Path, const LoadOptions &Options) {
   if (int Err = bpf_object__load(O->get())) {
     Result.Error = "loading '" + Path.str() + "' failed: " + strerror(-Err);
     Result.Messages = takeLibbpfMessages();
-    diagnoseRejections(Path, Plans, Options, Result);
+    if (std::optional<std::string> Map = mapFailure(Result.Messages)) {
+      Result.Error =
+          "loading '" + Path.str() +
+          "' failed before any program reached the verifier: " + *Map;
+      return Result;
+    }
+    diagnoseRejections(Path, Prepass->Image, Plans, Options, Result);
     if (Result.Rejections.empty() || Result.Rejections.size() == Plans.size())
       return Result;
     // Load the others again without the rejected programs: they are still
     // worth running, and a rejection is judged per program.
-    O = openObject(Path);
+    O = openObject(Path, Prepass->Image, Options.PinRoot);
     if (!O) {
       consumeError(O.takeError());
       return Result;
@@ -356,7 +424,8 @@ LoadResult loadObject(StringRef Path, const LoadOptions &Options) {
     takeLibbpfMessages();
   }
 
-  auto Loaded = std::make_unique<LoadedObject>(O->release());
+  auto Loaded =
+      std::make_unique<LoadedObject>(O->release(), std::move(*Prepass));
   size_t I = 0;
   bpf_object__for_each_program(Prog, Loaded->object()) {
     if (!bpf_program__autoload(Prog)) {

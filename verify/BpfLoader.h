@@ -12,6 +12,7 @@
 #ifndef BPF_TIDY_VERIFY_BPFLOADER_H
 #define BPF_TIDY_VERIFY_BPFLOADER_H
 
+#include "verify/ObjectPrepass.h"
 #include "verify/ProgramSections.h"
 #include "verify/VerifierLog.h"
 #include "llvm/ADT/StringRef.h"
@@ -46,13 +47,17 @@ struct LoadedProgram {
 /// A loaded object; closing it unloads its programs and maps.
 class LoadedObject {
 public:
-  explicit LoadedObject(bpf_object *Object) : Object(Object) {}
+  LoadedObject(bpf_object *Object, PrepassResult Prepass)
+      : Prepass(std::move(Prepass)), Object(Object) {}
   ~LoadedObject();
   LoadedObject(const LoadedObject &) = delete;
   LoadedObject &operator=(const LoadedObject &) = delete;
 
   bpf_object *object() const { return Object; }
   std::vector<LoadedProgram> Programs;
+  /// What the ELF pre-pass changed; its MapIds name the legacy map ids.
+  /// It also holds the image libbpf opened, which must outlive the object.
+  const PrepassResult Prepass;
 
 private:
   bpf_object *Object;
@@ -79,6 +84,13 @@ constexpr const char *EndpointIdGlobal = "LXC_ID";
 
 struct LoadOptions {
   std::vector<ProgramTypeOverride> TypeOverrides;
+  PrepassOptions Prepass;
+  /// Where maps asking to be pinned (LIBBPF_PIN_BY_NAME) are pinned; empty:
+  /// nowhere, their pinning is cleared.
+  std::string PinRoot;
+  /// When set, the object as libbpf opens it (after the ELF pre-pass) is
+  /// also written there.
+  std::string PreparedObjectPath;
   /// Lines of the verifier log shown for a rejection.
   unsigned LogTailLines = 20;
   /// Legacy map id (iproute2's bpf_elf_map.id) -> map name: the program

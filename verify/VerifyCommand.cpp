@@ -13,6 +13,7 @@
 #include "verify/LibbpfMessages.h"
 #include "verify/ObjectBuilder.h"
 #include "verify/PacketCorpus.h"
+#include "verify/PrivateBpffs.h"
 #include "verify/PrivilegeProbe.h"
 #include "verify/Report.h"
 #include "verify/SiteProof.h"
@@ -59,6 +60,7 @@ private:
   void checkSites();
   void attributeToFixedSites();
   void resolveDirectionNames(const LoadedObject &Object, StringRef Path);
+  void notePrepass(const ObjectBuild &Build, const PrepassResult &Prepass);
   int exitCode(const ProbeResult &Probe);
 
   std::string ToolName;
@@ -75,6 +77,8 @@ private:
   std::optional<DatapathProfile> AfterProfile;
   bool WarnedNoEvents = false;
   bool SaidProfile = false;
+  /// Set with --pin-maps once loading is possible.
+  std::unique_ptr<PrivateBpffs> Bpffs;
 };
 
 /// Checks that every configuration a site names exists in \p List.
@@ -177,6 +181,21 @@ void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
   Load.LogTailLines = Options.LogLines;
   Load.LegacyMapIds = Options.LegacyMapIds;
   Load.EndpointId = Options.EndpointId;
+  Load.Prepass.Constants = Options.Constants;
+  if (!Options.OutDir.empty()) {
+    SmallString<256> Prepared(Build.ObjectPath);
+    sys::path::replace_extension(Prepared, "libbpf.o");
+    Load.PreparedObjectPath = Prepared.str().str();
+  }
+  if (Bpffs) {
+    Expected<std::string> Dir = Bpffs->newDirectory();
+    if (!Dir) {
+      Tree.Failures.push_back(
+          {"load", Build.Configuration, "", "", toString(Dir.takeError()), ""});
+      return;
+    }
+    Load.PinRoot = *Dir;
+  }
   LoadResult Loaded = loadObject(Build.ObjectPath, Load);
   for (const ProgramRejection &R : Loaded.Rejections) {
     std::string Reason = R.Reason.empty() ? strerror(R.Errno) : R.Reason;
@@ -208,6 +227,8 @@ void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
     return;
   }
   const LoadedObject &Object = *Loaded.Object;
+  if (Options.Verbose)
+    notePrepass(Build, Object.Prepass);
   Tree.ProgramsLoaded += Object.Programs.size();
   for (const LoadedProgram &P : Object.Programs)
     Tree.Costs.push_back({Build.Configuration, Build.Stem, P.Name, P.Function,
@@ -279,6 +300,23 @@ void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
       Tree.Runs.push_back(std::move(Run));
     }
   }
+}
+
+void VerifyCommand::notePrepass(const ObjectBuild &Build,
+                                const PrepassResult &Prepass) {
+  auto Note = [&](const Twine &What) {
+    errs() << ToolName << ": note: " << Build.Configuration << "/" << Build.Stem
+           << ": " << What << "\n";
+  };
+  for (const LegacyMapDefinition &M : Prepass.LegacyMaps)
+    Note("legacy map '" + M.Name + "' (id " + Twine(M.Id) +
+         ") converted to a BTF-defined map");
+  for (const std::string &Name : Prepass.StaticPrograms)
+    Note("static program '" + Name + "' made global");
+  for (const SubstitutedConstant &C : Prepass.Constants)
+    Note("constant '" + C.Name + "' = " + Twine(C.Value) +
+         (C.SetForRun ? " (--set-constant)" : " (from .rodata.config)") +
+         " written into " + Twine(C.Loads) + " load(s)");
 }
 
 TreeResults VerifyCommand::runTree(const ConfigurationList &List,
@@ -456,6 +494,17 @@ int VerifyCommand::run() {
 
   ProbeResult Probe = probeBpfLoad();
   bool CanLoad = Probe.Result == ProbeResult::CanLoad;
+  if (CanLoad && Options.PinMaps) {
+    Expected<std::unique_ptr<PrivateBpffs>> Mounted = PrivateBpffs::mount();
+    if (!Mounted) {
+      if (RemoveOutDir)
+        sys::fs::remove_directories(OutDir);
+      errs() << ToolName << ": error: " << toString(Mounted.takeError())
+             << "\n";
+      return ExitFailure;
+    }
+    Bpffs = std::move(*Mounted);
+  }
   for (size_t I = 0; I < Lists.size(); ++I) {
     StringRef Label = Differential ? (I == 0 ? "before" : "after") : "";
     SmallString<256> TreeDir(OutDir);
@@ -484,6 +533,7 @@ int VerifyCommand::run() {
     raw_ostream &OS = JsonOut ? *JsonOut : outs();
     OS << formatv("{0:2}", reportToJson(Report)) << "\n";
   }
+  Bpffs.reset();
   if (RemoveOutDir)
     sys::fs::remove_directories(OutDir);
   outs().flush();

@@ -79,6 +79,8 @@ struct VerifyFlags {
   cl::alias JobsShort;
   cl::opt<bool> Verbose;
   cl::alias VerboseShort;
+  cl::list<std::string> Constants;
+  cl::opt<bool> PinMaps;
   /// Not an option: named so that a stray file gets a helpful message.
   cl::list<std::string> Stray;
 };
@@ -178,6 +180,18 @@ VerifyFlags::VerifyFlags(cl::SubCommand &Sub)
               cl::sub(Sub), cl::cat(Category)),
       VerboseShort("v", cl::desc("Alias for --verbose"), cl::aliasopt(Verbose),
                    cl::cat(Category)),
+      Constants("set-constant",
+                cl::desc("Load CONFIG()-style constant NAME (with or without\n"
+                         "its __config_ prefix) as VALUE (decimal or 0x-hex)\n"
+                         "instead of its initial value in .rodata.config.\n"
+                         "Repeatable. See docs/real-datapaths.md"),
+                cl::value_desc("name=value"), cl::sub(Sub), cl::cat(Category)),
+      PinMaps("pin-maps",
+              cl::desc("Pin the maps that ask for it (LIBBPF_PIN_BY_NAME) in\n"
+                       "a private bpffs mounted in a temporary directory for\n"
+                       "the run (each object its own directory). Default: no\n"
+                       "map is pinned; nothing outside the run is touched"),
+              cl::sub(Sub), cl::cat(Category)),
       Stray(cl::Positional, cl::ReallyHidden, cl::sub(Sub), cl::cat(Category)) {
   cl::HideUnrelatedOptions(Category, Sub);
 }
@@ -233,6 +247,13 @@ Expected<VerifyOptions> parseVerifyOptions(ArrayRef<const char *> Argv,
                    "' (known: literal, propagated, inline-callee, entry)");
     O.FixedKinds.push_back(Trimmed.str());
   }
+  for (const std::string &Spec : F.Constants) {
+    auto Constant = parseAgentConstant(Spec);
+    if (!Constant)
+      return usage("--set-constant: " + toString(Constant.takeError()));
+    O.Constants[Constant->first] = Constant->second;
+  }
+  O.PinMaps = F.PinMaps;
   for (const std::string &Spec : F.TypeOverrides) {
     Expected<ProgramTypeOverride> Override = parseProgramTypeOverride(Spec);
     if (!Override)

@@ -8,6 +8,7 @@
 #ifndef BPF_TIDY_VERIFY_VERIFYOPTIONS_H
 #define BPF_TIDY_VERIFY_VERIFYOPTIONS_H
 
+#include "verify/AgentConstants.h"
 #include "verify/ProgramSections.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/CommandLine.h"
@@ -46,6 +47,10 @@ struct VerifyOptions {
   unsigned Jobs = 0;
   unsigned LogLines = 20;
   bool Verbose = false;
+  /// CONFIG()-style constants set for the run (--set-constant).
+  AgentConstantValues Constants;
+  /// Pin maps that ask for it in a private bpffs (--pin-maps).
+  bool PinMaps = false;
 };
 
 /// The clang used when --clang is not given.
