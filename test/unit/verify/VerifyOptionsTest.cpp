@@ -97,4 +97,23 @@ TEST(VerifyOptionsTest, ParsesTwiceInOneProcess) {
   EXPECT_NE(O->Jobs, 0u);
 }
 
+TEST(VerifyOptionsTest, ConstantsAndPinning) {
+  Expected<VerifyOptions> O =
+      parse({"--configs", "a.configs", "--set-constant", "verdict=7",
+             "--set-constant=__config_port=0x36", "--pin-maps"});
+  ASSERT_TRUE(bool(O));
+  EXPECT_EQ(O->Constants.at("verdict"), 7u);
+  EXPECT_EQ(O->Constants.at("port"), 0x36u);
+  EXPECT_TRUE(O->PinMaps);
+  EXPECT_FALSE(parse({"--configs", "a.configs"})->PinMaps);
+  EXPECT_NE(
+      errorOf({"--configs", "a", "--set-constant", "x"}).find("--set-constant"),
+      std::string::npos);
+  EXPECT_NE(errorOf({"--configs", "a", "--pin-maps=yes"}), "");
+  // Nothing leaks into the next parse.
+  Expected<VerifyOptions> Again = parse({"--configs", "a.configs"});
+  ASSERT_TRUE(bool(Again));
+  EXPECT_TRUE(Again->Constants.empty());
+}
+
 } // namespace
