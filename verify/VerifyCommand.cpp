@@ -77,6 +77,8 @@ private:
   std::optional<DatapathProfile> AfterProfile;
   bool WarnedNoEvents = false;
   bool SaidProfile = false;
+  /// Constants written into some loaded object's loads.
+  StringSet<> ConstantsLoaded;
   /// Set with --pin-maps once loading is possible.
   std::unique_ptr<PrivateBpffs> Bpffs;
 };
@@ -229,6 +231,8 @@ void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
   const LoadedObject &Object = *Loaded.Object;
   if (Options.Verbose)
     notePrepass(Build, Object.Prepass);
+  for (const SubstitutedConstant &C : Object.Prepass.Constants)
+    ConstantsLoaded.insert(C.Name);
   Tree.ProgramsLoaded += Object.Programs.size();
   for (const LoadedProgram &P : Object.Programs)
     Tree.Costs.push_back({Build.Configuration, Build.Stem, P.Name, P.Function,
@@ -513,6 +517,13 @@ int VerifyCommand::run() {
     Report.Trees.push_back(runTree(Lists[I], Label, TreeDir, CanLoad));
   }
   if (CanLoad) {
+    // A misspelt --set-constant would otherwise change nothing, silently.
+    for (const auto &[Name, Value] : Options.Constants)
+      if (!ConstantsLoaded.contains(Name))
+        errs() << ToolName << ": warning: --set-constant " << Name
+               << ": no loaded program reads constant '" << Name << "' ("
+               << AgentConstantPrefix << Name << " in " << AgentConstantSection
+               << ")\n";
     checkSites();
   } else {
     Report.Skipped = "loading, verifier checks and packet runs (" +
