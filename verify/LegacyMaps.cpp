@@ -278,10 +278,11 @@ Expected<std::vector<LegacyMapDefinition>> convertLegacyMaps(ElfObject &O) {
     S.Sym.st_shndx = Target;
     S.Sym.st_value = Offset;
     S.Sym.st_size = definitionSize((*Defs)[I]);
-    // libbpf finds a map's variable among global symbols only.
+    // libbpf finds a map's variable among global symbols only, and takes
+    // a hidden one for a static variable, which it refuses as a map.
     if (S.isLocal()) {
       S.Sym.setBinding(STB_GLOBAL);
-      S.Sym.st_other = STV_HIDDEN;
+      S.Sym.st_other = STV_DEFAULT;
     }
   }
 

@@ -1,5 +1,6 @@
-/* Program arrays and a counter defined the iproute2 way, next to a
- * BTF-defined map: both kinds end up in one .maps section.
+/* A program array and a counter defined the iproute2 way, next to a
+ * BTF-defined map: both kinds end up in one .maps section. The counter is
+ * static: the code reaches it through the `maps` section symbol.
  */
 #include "conventions.h"
 
@@ -15,7 +16,7 @@ struct bpf_elf_map __section_maps test_calls = {
 	.max_elem	= 8,
 };
 
-struct bpf_elf_map __section_maps test_counters = {
+static struct bpf_elf_map __section_maps test_counters = {
 	.type		= BPF_MAP_TYPE_PERCPU_ARRAY,
 	.id		= 5,
 	.size_key	= sizeof(__u32),
