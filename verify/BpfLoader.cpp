@@ -153,10 +153,23 @@ std::vector<ProgramPlan> planPrograms(bpf_object *O,
 
 /// Gives every program its planned type; programs are matched by name.
 void applyPlan(bpf_object *O, const std::vector<ProgramPlan> &Plans) {
+  std::map<bpf_prog_type, bpf_attach_type> EntryAttachTypes;
   for (const ProgramPlan &P : Plans) {
     bpf_program *Prog = bpf_object__find_program_by_name(O, P.Function.c_str());
     if (Prog && bpf_program__type(Prog) != P.Type)
       bpf_program__set_type(Prog, P.Type);
+    if (Prog && !P.Slot)
+      EntryAttachTypes.try_emplace(P.Type,
+                                   bpf_program__expected_attach_type(Prog));
+  }
+  // The kernel lets a program array hold only programs of its first user's
+  // type and expected attach type (SEC("xdp") sets BPF_XDP; a tail call in
+  // an "ID/KEY" section has none).
+  for (const ProgramPlan &P : Plans) {
+    auto Entry = EntryAttachTypes.find(P.Type);
+    bpf_program *Prog = bpf_object__find_program_by_name(O, P.Function.c_str());
+    if (P.Slot && Prog && Entry != EntryAttachTypes.end())
+      bpf_program__set_expected_attach_type(Prog, Entry->second);
   }
 }
 
