@@ -374,7 +374,7 @@ LoadResult loadObject(StringRef Path, const LoadOptions &Options) {
     Result.Error = toString(Prepass.takeError());
     return Result;
   }
-  if (!Options.PreparedObjectPath.empty()) {
+  if (!Options.PreparedObjectPath.empty() && Prepass->Rewritten) {
     if (Error E =
             writeToOutput(Options.PreparedObjectPath, [&](raw_ostream &OS) {
               OS << Prepass->Image;
@@ -437,6 +437,8 @@ LoadResult loadObject(StringRef Path, const LoadOptions &Options) {
     takeLibbpfMessages();
   }
 
+  // libbpf reads the image in place (open_mem does not copy it); moving the
+  // string keeps its buffer where it is.
   auto Loaded =
       std::make_unique<LoadedObject>(O->release(), std::move(*Prepass));
   size_t I = 0;
