@@ -76,3 +76,40 @@ def _can_make_immutable():
 
 if _can_make_immutable():
     config.available_features.add("chattr")
+
+# Disk full is a small tmpfs, mounted by the test (needs CAP_SYS_ADMIN).
+def _can_mount_tmpfs():
+    import tempfile
+    try:
+        directory = tempfile.mkdtemp(dir=config.bpf_tidy_obj_root)
+    except OSError:
+        return False
+    try:
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", directory],
+                          stderr=subprocess.DEVNULL).returncode:
+            return False
+        subprocess.run(["umount", directory], stderr=subprocess.DEVNULL)
+        return True
+    finally:
+        os.rmdir(directory)
+
+if _can_mount_tmpfs():
+    config.available_features.add("mount-tmpfs")
+
+# Extended attributes and POSIX ACLs (setfattr, setfacl) on the build's file
+# system.
+def _has_xattrs():
+    import tempfile
+    if not (lit.util.which("setfattr") and lit.util.which("setfacl")):
+        return False
+    try:
+        with tempfile.NamedTemporaryFile(dir=config.bpf_tidy_obj_root) as f:
+            return not (subprocess.run(["setfattr", "-n", "user.probe", "-v", "1", f.name],
+                                       stderr=subprocess.DEVNULL).returncode or
+                        subprocess.run(["setfacl", "-m", "u:nobody:r", f.name],
+                                       stderr=subprocess.DEVNULL).returncode)
+    except OSError:
+        return False
+
+if _has_xattrs():
+    config.available_features.add("xattr")
