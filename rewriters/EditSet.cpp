@@ -1,7 +1,9 @@
 //===- EditSet.cpp - merge edits and write them safely --------------------===//
 
 #include "rewriters/EditSet.h"
+#include "support/AtomicFile.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Errc.h"
 #include "llvm/Support/FileSystem.h"
@@ -39,6 +41,30 @@ ErrorOr<std::unique_ptr<MemoryBuffer>> readFile(StringRef Path) {
                                /*RequiresNullTerminator=*/false);
 }
 
+/// A file's text and the file it was read from.
+struct ReadFile {
+  std::unique_ptr<MemoryBuffer> Text;
+  sys::fs::file_status Status;
+};
+
+/// Reads \p Path once, and says which file (device, inode, link count)
+/// that text came from.
+ErrorOr<ReadFile> readWithStatus(StringRef Path) {
+  Expected<sys::fs::file_t> FD = sys::fs::openNativeFileForRead(Path);
+  if (!FD)
+    return errorToErrorCode(FD.takeError());
+  auto Close = make_scope_exit([&] { sys::fs::closeFile(*FD); });
+  ReadFile Result;
+  if (std::error_code EC = sys::fs::status(*FD, Result.Status))
+    return EC;
+  auto Text = MemoryBuffer::getOpenFile(*FD, Path, /*FileSize=*/-1,
+                                        /*RequiresNullTerminator=*/false);
+  if (!Text)
+    return Text.getError();
+  Result.Text = std::move(*Text);
+  return std::move(Result);
+}
+
 bool sameEdit(const Replacement &A, const Replacement &B) {
   return A.getOffset() == B.getOffset() && A.getLength() == B.getLength() &&
          A.getReplacementText() == B.getReplacementText();
@@ -69,6 +95,17 @@ EditSet::FileResult refused(StringRef Path, EditSet::FileResult::Status S,
   return R;
 }
 
+/// Replaces \p File, which must still be \p ID and hold \p OldCode, with
+/// \p NewCode: atomically, or in place for a file with other hard links.
+Error write(StringRef File, sys::fs::UniqueID ID, StringRef NewCode,
+            StringRef OldCode, bool InPlace) {
+  Expected<AtomicFile> Out = AtomicFile::begin(File, ID);
+  Error E = Out ? Out->write(NewCode) : Out.takeError();
+  if (!E)
+    E = InPlace ? Out->commitInPlace(NewCode, OldCode) : Out->commit();
+  return prefixError("cannot write '" + File + "': ", std::move(E));
+}
+
 } // namespace
 
 void EditSet::expectContent(StringRef FilePath, uint64_t Hash) {
@@ -76,6 +113,10 @@ void EditSet::expectContent(StringRef FilePath, uint64_t Hash) {
   auto [It, Inserted] = Expected.try_emplace(Key, Hash);
   if (!Inserted && It->second != Hash)
     Inconsistent.insert(Key);
+}
+
+void EditSet::expectIdentity(StringRef FilePath, sys::fs::UniqueID ID) {
+  Identities.try_emplace(normalizePath(FilePath), ID);
 }
 
 void EditSet::add(const Replacement &R, StringRef Origin) {
@@ -146,7 +187,7 @@ std::map<std::string, Replacements> EditSet::mergedEdits() const {
   return Merged;
 }
 
-std::vector<EditSet::FileResult> EditSet::apply() const {
+std::vector<EditSet::FileResult> EditSet::apply(HardLinks Links) const {
   using Status = FileResult::Status;
   std::vector<FileResult> Results;
   for (const auto &[File, Proposals] : Edits) {
@@ -170,9 +211,9 @@ std::vector<EditSet::FileResult> EditSet::apply() const {
                                 "file could not be read when it was analysed"));
       continue;
     }
-    auto Buf = readFile(File);
-    if (!Buf) {
-      std::error_code EC = Buf.getError();
+    auto Read = readWithStatus(File);
+    if (!Read) {
+      std::error_code EC = Read.getError();
       Status S = EC == errc::no_such_file_or_directory
                      ? FileResult::RefusedChanged
                      : FileResult::RefusedWrite;
@@ -180,10 +221,27 @@ std::vector<EditSet::FileResult> EditSet::apply() const {
           refused(File, S, "cannot read file: " + Twine(EC.message())));
       continue;
     }
-    StringRef Code = (*Buf)->getBuffer();
+    sys::fs::UniqueID ReadID = Read->Status.getUniqueID();
+    auto Analysed = Identities.find(File);
+    if (Analysed != Identities.end() && Analysed->second != ReadID) {
+      Results.push_back(refused(File, FileResult::RefusedChanged,
+                                "another file is at its path now (it was "
+                                "replaced since it was analysed)"));
+      continue;
+    }
+    StringRef Code = Read->Text->getBuffer();
     if (contentHash(Code) != Want->second) {
       Results.push_back(refused(File, FileResult::RefusedChanged,
                                 "file changed since it was analysed"));
+      continue;
+    }
+    unsigned LinkCount = Read->Status.getLinkCount();
+    if (LinkCount > 1 && Links == HardLinks::Refuse) {
+      Results.push_back(refused(
+          File, FileResult::RefusedLinked,
+          "it has " + Twine(LinkCount) +
+              " hard links, and replacing it would split them (the other "
+              "names would keep the old text)"));
       continue;
     }
 
@@ -210,9 +268,18 @@ std::vector<EditSet::FileResult> EditSet::apply() const {
       continue;
     }
     if (*NewCode != Code)
-      if (Error E = writeFileAtomically(File, *NewCode)) {
-        Results.push_back(
-            refused(File, FileResult::RefusedWrite, toString(std::move(E))));
+      if (Error E = write(File, ReadID, *NewCode, Code, LinkCount > 1)) {
+        std::error_code EC;
+        std::string Why;
+        handleAllErrors(std::move(E), [&](const ErrorInfoBase &Info) {
+          EC = Info.convertToErrorCode();
+          Why = Info.message();
+        });
+        // The file was swapped at the last moment: as good as changed.
+        Status S = EC == errc::device_or_resource_busy
+                       ? FileResult::RefusedChanged
+                       : FileResult::RefusedWrite;
+        Results.push_back(refused(File, S, Why));
         continue;
       }
     FileResult Done;
@@ -225,79 +292,6 @@ std::vector<EditSet::FileResult> EditSet::apply() const {
     Results.push_back(std::move(Done));
   }
   return Results;
-}
-
-Error writeFileAtomically(StringRef Path, StringRef Content) {
-  auto Fail = [&](const Twine &What, std::error_code EC) {
-    return createStringError(EC, "cannot write '" + Path + "': " + What + ": " +
-                                     EC.message());
-  };
-
-  // Edit the file a symlink points to; replacing the link itself would cut
-  // it from its target.
-  SmallString<256> Target;
-  if (std::error_code EC = sys::fs::real_path(Path, Target)) {
-    if (EC != errc::no_such_file_or_directory || sys::fs::is_symlink_file(Path))
-      return Fail("cannot resolve the path", EC);
-    Target = Path;
-    sys::fs::make_absolute(Target);
-  }
-  sys::fs::file_status Old;
-  bool Exists = !sys::fs::status(Target, Old);
-  if (Exists && Old.type() != sys::fs::file_type::regular_file)
-    return Fail("not a regular file",
-                std::make_error_code(std::errc::invalid_argument));
-
-  // Same directory as the target, so rename() replaces it atomically.
-  SmallString<256> Model = sys::path::parent_path(Target);
-  sys::path::append(Model, sys::path::filename(Target) + ".bpf-tidy-%%%%%%");
-  // Private until complete; a new file gets the usual mode (umask applies).
-  unsigned Mode = Exists ? sys::fs::owner_read | sys::fs::owner_write
-                         : sys::fs::all_read | sys::fs::all_write;
-  int FD = -1;
-  SmallString<256> Temp;
-  if (std::error_code EC =
-          sys::fs::createUniqueFile(Model, FD, Temp, sys::fs::OF_None, Mode))
-    return Fail("cannot create a temporary file", EC);
-
-  auto Abandon = [&](const Twine &What, std::error_code EC) {
-    if (FD >= 0)
-      sys::Process::SafelyCloseFileDescriptor(FD);
-    sys::fs::remove(Temp);
-    return Fail(What, EC);
-  };
-
-  {
-    raw_fd_ostream OS(FD, /*shouldClose=*/false);
-    OS << Content;
-    OS.flush();
-    if (OS.has_error()) {
-      std::error_code EC = OS.error();
-      OS.clear_error();
-      return Abandon("cannot write the temporary file", EC);
-    }
-  }
-  if (Exists) {
-    sys::fs::file_status New;
-    if (std::error_code EC = sys::fs::status(FD, New))
-      return Abandon("cannot stat the temporary file", EC);
-    if (New.getUser() != Old.getUser() || New.getGroup() != Old.getGroup())
-      if (std::error_code EC =
-              sys::fs::changeFileOwnership(FD, Old.getUser(), Old.getGroup()))
-        return Abandon("cannot keep the file's owner", EC);
-    if (std::error_code EC = sys::fs::setPermissions(FD, Old.permissions()))
-      return Abandon("cannot keep the file's mode", EC);
-  }
-  if (::fsync(FD) != 0)
-    return Abandon("cannot flush the temporary file",
-                   std::error_code(errno, std::generic_category()));
-  std::error_code CloseEC = sys::Process::SafelyCloseFileDescriptor(FD);
-  FD = -1;
-  if (CloseEC)
-    return Abandon("cannot close the temporary file", CloseEC);
-  if (std::error_code EC = sys::fs::rename(Temp, Target))
-    return Abandon("cannot replace the file", EC);
-  return Error::success();
 }
 
 } // namespace bpftidy::rewriters

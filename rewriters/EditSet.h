@@ -3,8 +3,10 @@
 // Fixes come from many translation units and configurations. The same edit
 // proposed twice is one edit; two different edits of the same text are a
 // conflict, and neither is applied. Files are written only if they still
-// hold the text that was analysed, atomically (temporary file in the same
-// directory, then rename), keeping the file mode and following symlinks.
+// are the files that were analysed and hold the text that was analysed,
+// atomically (support/AtomicFile: temporary file in the same directory,
+// owner, mode and extended attributes kept, symlinks followed, then
+// rename). A file with other hard links is refused, or edited in place.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +18,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/FileSystem.h"
 #include <map>
 #include <string>
 #include <vector>
@@ -32,6 +35,11 @@ public:
   /// checked against the text it had when its first edit was added.
   /// Two different expectations for one file refuse it (RefusedChanged).
   void expectContent(llvm::StringRef FilePath, uint64_t Hash);
+
+  /// Records that the file analysed at \p FilePath was \p ID (device and
+  /// inode): another file found there when writing is refused
+  /// (RefusedChanged), even if it holds the same text.
+  void expectIdentity(llvm::StringRef FilePath, llvm::sys::fs::UniqueID ID);
 
   /// Adds \p R, proposed by \p Origin (a TU or configuration name, for
   /// messages). A replacement identical to one already held is merged.
@@ -55,15 +63,25 @@ public:
       RefusedChanged,  ///< the file no longer holds the analysed text
       RefusedWrite,    ///< the file or its directory cannot be written
       RefusedConflict, ///< every edit of this file was in conflict
+      RefusedLinked,   ///< the file has other hard links (HardLinks::Refuse)
     };
     std::string Path;
     Status State;
     unsigned EditsApplied = 0;
     std::string Message; ///< why, for refusals
   };
+  /// What to do with a file that has more than one hard link. Replacing it
+  /// would give the edited name a new inode and leave the other names with
+  /// the old text.
+  enum class HardLinks {
+    Refuse,  ///< leave it alone (RefusedLinked)
+    InPlace, ///< write the new text into the file itself (AtomicFile::
+             ///< commitInPlace: not atomic against SIGKILL or a crash)
+  };
+
   /// Applies mergedEdits() file by file. A refused file is left untouched;
   /// the others are still written.
-  std::vector<FileResult> apply() const;
+  std::vector<FileResult> apply(HardLinks Links = HardLinks::Refuse) const;
 
 private:
   struct Proposed {
@@ -80,13 +98,10 @@ private:
   /// Keyed by absolute path (dots removed, symlinks kept).
   std::map<std::string, std::vector<Proposed>> Edits;
   llvm::StringMap<uint64_t> Expected;
+  std::map<std::string, llvm::sys::fs::UniqueID> Identities;
   /// Files whose origins analysed different contents: never written.
   llvm::StringSet<> Inconsistent;
 };
-
-/// Writes \p Content to \p Path atomically: a temporary file in the
-/// directory of the symlink-resolved path, the original mode, then rename.
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
 
 } // namespace bpftidy::rewriters
 

@@ -1,6 +1,8 @@
 //===- EditSetTest.cpp ----------------------------------------------------===//
 
 #include "rewriters/EditSet.h"
+#include "support/AtomicFile.h"
+#include "test/unit/ScratchDirectoryTest.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -12,6 +14,7 @@
 #include <unistd.h>
 
 using namespace bpftidy::rewriters;
+using bpftidy::writeFileAtomically;
 using clang::tooling::Replacement;
 using llvm::StringRef;
 namespace fs = llvm::sys::fs;
@@ -20,41 +23,7 @@ using Result = EditSet::FileResult;
 
 namespace {
 
-class EditSetTest : public ::testing::Test {
-protected:
-  void SetUp() override {
-    ASSERT_FALSE(fs::createUniqueDirectory("bpf-tidy-editset", Dir));
-  }
-  void TearDown() override { fs::remove_directories(Dir); }
-
-  std::string file(StringRef Name) const {
-    llvm::SmallString<128> P(Dir);
-    path::append(P, Name);
-    return std::string(P);
-  }
-  std::string write(StringRef Name, StringRef Content) const {
-    std::string P = file(Name);
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(P, EC);
-    EXPECT_FALSE(EC) << EC.message();
-    OS << Content;
-    return P;
-  }
-  static std::string read(StringRef P) {
-    auto Buf = llvm::MemoryBuffer::getFile(P);
-    return Buf ? (*Buf)->getBuffer().str() : "<unreadable>";
-  }
-  std::vector<std::string> entries() const {
-    std::vector<std::string> Names;
-    std::error_code EC;
-    for (fs::directory_iterator I(Dir, EC), E; I != E && !EC; I.increment(EC))
-      Names.push_back(path::filename(I->path()).str());
-    std::sort(Names.begin(), Names.end());
-    return Names;
-  }
-
-  llvm::SmallString<128> Dir;
-};
+using EditSetTest = bpftidy::ScratchDirectoryTest;
 
 TEST(ContentHash, DistinguishesContents) {
   EXPECT_EQ(contentHash("return DROP_INVALID;"),
@@ -346,11 +315,54 @@ TEST_F(EditSetTest, ImmutableFileIsRefusedAndTemporaryRemoved) {
   std::system(("chattr -i '" + P + "'").c_str());
   ASSERT_EQ(Results.size(), 1u);
   EXPECT_EQ(Results[0].State, Result::RefusedWrite);
-  EXPECT_NE(Results[0].Message.find("cannot replace the file"),
-            std::string::npos)
+  EXPECT_NE(Results[0].Message.find("(replacing the file)"), std::string::npos)
       << Results[0].Message;
   EXPECT_EQ(read(P), "return DROP_INVALID;\n");
   EXPECT_EQ(entries(), std::vector<std::string>{"a.h"});
+}
+
+TEST_F(EditSetTest, FileWithOtherHardLinksIsRefused) {
+  std::string P = write("a.h", "return DROP_INVALID;\n");
+  ASSERT_FALSE(fs::create_hard_link(P, file("b.h")));
+  EditSet Set;
+  Set.add(Replacement(P, 7, 12, "X"), "cfg");
+  auto Results = Set.apply();
+  ASSERT_EQ(Results.size(), 1u);
+  EXPECT_EQ(Results[0].State, Result::RefusedLinked);
+  EXPECT_NE(Results[0].Message.find("it has 2 hard links"), std::string::npos)
+      << Results[0].Message;
+  EXPECT_EQ(read(P), "return DROP_INVALID;\n");
+}
+
+TEST_F(EditSetTest, HardLinksInPlaceEditsEveryName) {
+  std::string P = write("a.h", "return DROP_INVALID;\n");
+  ASSERT_FALSE(fs::create_hard_link(P, file("b.h")));
+  EditSet Set;
+  Set.add(Replacement(P, 7, 12, "X"), "cfg");
+  auto Results = Set.apply(EditSet::HardLinks::InPlace);
+  ASSERT_EQ(Results.size(), 1u);
+  EXPECT_EQ(Results[0].State, Result::Written);
+  EXPECT_EQ(read(file("b.h")), "return X;\n");
+  EXPECT_EQ(entries(), (std::vector<std::string>{"a.h", "b.h"}));
+}
+
+TEST_F(EditSetTest, AnotherFileWithTheSameTextIsRefused) {
+  std::string P = write("a.h", "return DROP_INVALID;\n");
+  fs::UniqueID Analysed;
+  ASSERT_FALSE(fs::getUniqueID(P, Analysed));
+  EditSet Set;
+  Set.expectIdentity(P, Analysed);
+  Set.add(Replacement(P, 7, 12, "X"), "cfg");
+  // Same text, new inode: not the file that was analysed.
+  std::string Copy = write("copy.h", "return DROP_INVALID;\n");
+  ASSERT_FALSE(fs::rename(Copy, P));
+  auto Results = Set.apply();
+  ASSERT_EQ(Results.size(), 1u);
+  EXPECT_EQ(Results[0].State, Result::RefusedChanged);
+  EXPECT_NE(Results[0].Message.find("another file is at its path now"),
+            std::string::npos)
+      << Results[0].Message;
+  EXPECT_EQ(read(P), "return DROP_INVALID;\n");
 }
 
 } // namespace
