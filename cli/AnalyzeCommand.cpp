@@ -67,8 +67,9 @@ Exit codes:
   0  no findings left (after --fix: every finding was fixed)
   1  findings remain
   2  usage or configuration error, or a file that does not parse
-  3  an edit was refused (file not writable, changed since it was parsed,
-     conflicting edits); other files are still fixed
+  3  an edit was refused (file not writable, changed or replaced since it
+     was parsed, more than one hard link, conflicting edits); other files
+     are still fixed
 )";
 
 static cl::opt<std::string>
@@ -103,6 +104,19 @@ static cl::opt<bool> SystemHeaders("system-headers",
                                    cl::init(false), cl::cat(Category));
 static cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes"),
                          cl::init(false), cl::cat(Category));
+static cl::opt<rewriters::EditSet::HardLinks> HardLinkPolicy(
+    "hard-links",
+    cl::desc("With --fix, a file with more than one hard link (default "
+             "refuse)"),
+    cl::values(
+        clEnumValN(rewriters::EditSet::HardLinks::Refuse, "refuse",
+                   "leave it unedited (exit 3): replacing it would split "
+                   "the links"),
+        clEnumValN(rewriters::EditSet::HardLinks::InPlace, "in-place",
+                   "write into the file itself, so every name sees the fix "
+                   "(not atomic against SIGKILL or a crash; see "
+                   "docs/usage.md)")),
+    cl::init(rewriters::EditSet::HardLinks::Refuse), cl::cat(Category));
 static cl::opt<std::string>
     ExportFixes("export-fixes",
                 cl::desc("Write the suggested fixes to this YAML file "
@@ -686,7 +700,7 @@ int analyzeMain(int Argc, const char **Argv) {
     return !F.ConflictingFixes.empty();
   });
   if (Fix && (Fixable || Conflicting)) {
-    FixOutcome Outcome = applyFixes(Merged, *Log, Quiet);
+    FixOutcome Outcome = applyFixes(Merged, *Log, Quiet, HardLinkPolicy);
     for (size_t I = 0; I < Records.size(); ++I)
       Records[I].Fixed = Outcome.FindingFixed[I];
     unsigned Remaining = Findings - Outcome.Fixed;

@@ -1,7 +1,7 @@
 //===- FixApplier.cpp -----------------------------------------------------===//
 
 #include "cli/FixApplier.h"
-#include "rewriters/EditSet.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/WithColor.h"
 #include <cstdlib>
 #include <map>
@@ -12,7 +12,7 @@ using namespace clang;
 namespace bpftidy {
 
 FixOutcome applyFixes(const MergedFindings &Merged, const ReadLog &Log,
-                      bool Quiet) {
+                      bool Quiet, rewriters::EditSet::HardLinks Links) {
   FixOutcome Outcome;
   rewriters::EditSet Edits;
   std::set<std::string> Files;
@@ -25,11 +25,21 @@ FixOutcome applyFixes(const MergedFindings &Merged, const ReadLog &Log,
     return Result;
   };
 
+  // Each finding's edits, with paths resolved once, now: a symlink put in
+  // a file's place later must not make its edits name another file.
+  std::vector<std::vector<tooling::Replacement>> FindingEdits;
   for (const MergedFinding &F : Merged.Findings)
-    for (const tooling::Replacement &R : EditsOf(F)) {
-      if (Files.insert(R.getFilePath().str()).second)
+    FindingEdits.push_back(EditsOf(F));
+
+  for (size_t I = 0; I < Merged.Findings.size(); ++I)
+    for (const tooling::Replacement &R : FindingEdits[I]) {
+      const MergedFinding &F = Merged.Findings[I];
+      if (Files.insert(R.getFilePath().str()).second) {
         if (std::optional<uint64_t> Hash = Log.hashOf(R.getFilePath()))
           Edits.expectContent(R.getFilePath(), *Hash);
+        if (auto ID = Log.identityOf(R.getFilePath()))
+          Edits.expectIdentity(R.getFilePath(), *ID);
+      }
       std::string Origin = F.Error.DiagnosticName;
       if (!F.Configurations.empty())
         Origin += " in " + F.Configurations.front();
@@ -60,14 +70,15 @@ FixOutcome applyFixes(const MergedFindings &Merged, const ReadLog &Log,
   }
 
   // A test seam: lets a test change a file between analysis and writing,
-  // which the edit set must notice.
+  // which the edit set must notice, or signal the run at that moment (not
+  // std::system, which ignores SIGINT while the hook runs).
   if (const char *Hook = std::getenv("BPF_TIDY_BEFORE_WRITE_HOOK"))
-    if (std::system(Hook) != 0)
+    if (llvm::sys::ExecuteAndWait("/bin/sh", {"/bin/sh", "-c", Hook}) != 0)
       llvm::WithColor::warning(llvm::errs(), "bpf-tidy")
           << "BPF_TIDY_BEFORE_WRITE_HOOK failed\n";
 
   std::set<std::string> Written;
-  for (const rewriters::EditSet::FileResult &Result : Edits.apply()) {
+  for (const rewriters::EditSet::FileResult &Result : Edits.apply(Links)) {
     if (Result.State == rewriters::EditSet::FileResult::Written) {
       Written.insert(Result.Path);
       if (!Quiet)
@@ -78,14 +89,17 @@ FixOutcome applyFixes(const MergedFindings &Merged, const ReadLog &Log,
     }
     Outcome.Refused = true;
     llvm::WithColor::error(llvm::errs(), "bpf-tidy")
-        << Result.Path << ": not edited: " << Result.Message << "\n";
+        << Result.Path << ": not edited: " << Result.Message
+        << (Result.State == rewriters::EditSet::FileResult::RefusedLinked
+                ? "; --hard-links=in-place edits it in place"
+                : "")
+        << "\n";
   }
 
   // A finding is fixed when each of its edits survived the merge and
   // landed in a written file.
   std::map<std::string, tooling::Replacements> Applied = Edits.mergedEdits();
-  for (const MergedFinding &F : Merged.Findings) {
-    std::vector<tooling::Replacement> Mine = EditsOf(F);
+  for (const std::vector<tooling::Replacement> &Mine : FindingEdits) {
     Outcome.FindingFixed.push_back(false);
     if (Mine.empty())
       continue;

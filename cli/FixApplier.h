@@ -11,6 +11,7 @@
 
 #include "cli/FindingMerger.h"
 #include "cli/RecordingFileSystem.h"
+#include "rewriters/EditSet.h"
 
 namespace bpftidy {
 
@@ -23,10 +24,11 @@ struct FixOutcome {
   bool Refused = false;
 };
 
-/// Applies the fixes of \p Merged; \p Log holds what the parser read.
-/// Reports refusals on stderr; with \p Quiet, no per-file lines.
+/// Applies the fixes of \p Merged; \p Log holds what the parser read (the
+/// text and the file). Reports refusals on stderr; with \p Quiet, no
+/// per-file lines. \p Links: what to do with a file with other hard links.
 FixOutcome applyFixes(const MergedFindings &Merged, const ReadLog &Log,
-                      bool Quiet);
+                      bool Quiet, rewriters::EditSet::HardLinks Links);
 
 } // namespace bpftidy
 

@@ -23,17 +23,36 @@ void ReadLog::record(llvm::StringRef Path, uint64_t Hash) {
   Hashes.try_emplace(Key, Hash);
 }
 
-std::optional<uint64_t> ReadLog::hashOf(llvm::StringRef Path) const {
+/// What \p Map holds for \p Path (by real path), if anything.
+template <typename T>
+static std::optional<T> lookup(const llvm::StringMap<T> &Map,
+                               llvm::StringRef Path, llvm::sys::Mutex &Lock) {
   std::string Key = canonicalPath(Path);
   llvm::sys::ScopedLock Guard(Lock);
-  auto It = Hashes.find(Key);
-  if (It == Hashes.end())
+  auto It = Map.find(Key);
+  if (It == Map.end())
     return std::nullopt;
   return It->second;
 }
 
+std::optional<uint64_t> ReadLog::hashOf(llvm::StringRef Path) const {
+  return lookup(Hashes, Path, Lock);
+}
+
+void ReadLog::recordIdentity(llvm::StringRef Path, llvm::sys::fs::UniqueID ID) {
+  std::string Key = canonicalPath(Path);
+  llvm::sys::ScopedLock Guard(Lock);
+  Identities.try_emplace(Key, ID);
+}
+
+std::optional<llvm::sys::fs::UniqueID>
+ReadLog::identityOf(llvm::StringRef Path) const {
+  return lookup(Identities, Path, Lock);
+}
+
 namespace {
-/// Forwards to the real file and records the hash of what was read.
+/// Forwards to the real file and records the hash of what was read, and
+/// which file it was.
 class RecordingFile : public llvm::vfs::File {
 public:
   RecordingFile(std::unique_ptr<llvm::vfs::File> Inner, std::string Path,
@@ -47,8 +66,12 @@ public:
             bool RequiresNullTerminator, bool IsVolatile) override {
     auto Buffer =
         Inner->getBuffer(Name, FileSize, RequiresNullTerminator, IsVolatile);
-    if (Buffer)
+    if (Buffer) {
       Log->record(Path, rewriters::contentHash((*Buffer)->getBuffer()));
+      // The status of the open file: the file this text came from.
+      if (auto Status = Inner->status())
+        Log->recordIdentity(Path, Status->getUniqueID());
+    }
     return Buffer;
   }
   std::error_code close() override { return Inner->close(); }

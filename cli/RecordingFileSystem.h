@@ -11,6 +11,7 @@
 #define BPF_TIDY_CLI_RECORDINGFILESYSTEM_H
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem/UniqueID.h"
 #include "llvm/Support/Mutex.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <memory>
@@ -24,10 +25,14 @@ public:
   void record(llvm::StringRef Path, uint64_t Hash);
   /// The hash first recorded for \p Path (absolute, symlinks resolved).
   std::optional<uint64_t> hashOf(llvm::StringRef Path) const;
+  /// Which file (device and inode) was read at \p Path, first.
+  void recordIdentity(llvm::StringRef Path, llvm::sys::fs::UniqueID ID);
+  std::optional<llvm::sys::fs::UniqueID> identityOf(llvm::StringRef Path) const;
 
 private:
   mutable llvm::sys::Mutex Lock;
   llvm::StringMap<uint64_t> Hashes;
+  llvm::StringMap<llvm::sys::fs::UniqueID> Identities;
 };
 
 class RecordingFileSystem : public llvm::vfs::ProxyFileSystem {
