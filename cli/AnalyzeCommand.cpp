@@ -431,28 +431,74 @@ static bool collectUnits(std::unique_ptr<tooling::CompilationDatabase> Fixed,
   return true;
 }
 
-/// Writes the --format=json or --format=sarif report to --output (nothing
-/// for text); says why and returns false when it cannot.
-static bool
-writeStructuredReport(const std::vector<FindingRecord> &Records,
-                      const std::vector<AnalysisUnit> &Units,
-                      const std::vector<std::string> &Configurations) {
-  if (Format == OutputFormat::Text)
-    return true;
+/// The --format=json or --format=sarif report.
+static std::string
+structuredReport(const std::vector<FindingRecord> &Records,
+                 const std::vector<AnalysisUnit> &Units,
+                 const std::vector<std::string> &Configurations) {
   std::string Base = currentDirectory();
   llvm::json::Value Report =
       Format == OutputFormat::Json
           ? findingsToJson(Records, Units, Configurations, Base)
           : findingsToSarif(Records, Base);
-  std::string Error;
-  if (writeOutput(
-          OutputPath,
-          [&](llvm::raw_ostream &OS) {
-            OS << llvm::formatv("{0:2}", Report) << "\n";
-          },
-          Error))
+  return llvm::formatv("{0:2}", Report).str() + "\n";
+}
+
+/// The files the options ask for (--output, --export-fixes,
+/// --write-baseline), opened before the analysis: a path that cannot be
+/// written costs no analysis and no edit. Null when one cannot be opened
+/// or two name the same file (said on stderr).
+struct Outputs {
+  std::optional<OutputFile> Report, Fixes, NewBaseline;
+
+  std::vector<OutputFile *> all() {
+    std::vector<OutputFile *> All;
+    for (std::optional<OutputFile> *O : {&Report, &Fixes, &NewBaseline})
+      if (*O && !(*O)->isStdout())
+        All.push_back(&**O);
+    return All;
+  }
+};
+
+static std::unique_ptr<Outputs> openOutputs() {
+  auto Opened = std::make_unique<Outputs>();
+  auto Open = [&](std::optional<OutputFile> &Slot, StringRef Option,
+                  StringRef Path) {
+    llvm::Expected<OutputFile> File = OutputFile::open(Option, Path);
+    if (!File) {
+      error() << llvm::toString(File.takeError()) << "\n";
+      return false;
+    }
+    Slot.emplace(std::move(*File));
     return true;
-  error() << Error << "\n";
+  };
+  if (!Open(Opened->Report, "--output", OutputPath) ||
+      (!ExportFixes.empty() &&
+       !Open(Opened->Fixes, "--export-fixes", ExportFixes)) ||
+      (!WriteBaselinePath.empty() &&
+       !Open(Opened->NewBaseline, "--write-baseline", WriteBaselinePath)))
+    return nullptr;
+  std::vector<OutputFile *> All = Opened->all();
+  for (size_t I = 0; I < All.size(); ++I)
+    for (size_t J = 0; J < I; ++J)
+      if (All[I]->target() == All[J]->target()) {
+        error() << All[I]->option() << " '" << All[I]->path()
+                << "' names the same file as " << All[J]->option() << "\n";
+        return nullptr;
+      }
+  return Opened;
+}
+
+/// Whether an output names a file the analysis read (a source, a header):
+/// writing a report over it would destroy it. Says so on stderr.
+static bool overwritesInput(Outputs &Opened, const ReadLog &Log) {
+  for (OutputFile *Output : Opened.all())
+    if (Log.hashOf(Output->target())) {
+      error() << Output->option() << " '" << Output->path()
+              << "' names a file the analysis reads; refusing to overwrite "
+                 "it\n";
+      return true;
+    }
   return false;
 }
 
@@ -519,6 +565,10 @@ int analyzeMain(int Argc, const char **Argv) {
     return ExitUsage;
   }
 
+  std::unique_ptr<Outputs> Opened = openOutputs();
+  if (!Opened)
+    return ExitUsage;
+
   // Diff mode: the changed sources, and the lines that changed in them.
   bool DiffMode = DiffRef.getNumOccurrences() > 0;
   std::vector<std::string> Requested(Sources.begin(), Sources.end());
@@ -539,7 +589,16 @@ int analyzeMain(int Argc, const char **Argv) {
     if (Requested.empty()) {
       if (!Quiet)
         llvm::errs() << "bpf-tidy: --diff: no changed C source or header\n";
-      return writeStructuredReport({}, {}, {}) ? ExitClean : ExitUsage;
+      if (Format == OutputFormat::Text)
+        return ExitClean;
+      llvm::Error E = Opened->Report->write(structuredReport({}, {}, {}));
+      if (!E)
+        E = Opened->Report->commit();
+      if (E) {
+        error() << llvm::toString(std::move(E)) << "\n";
+        return ExitUsage;
+      }
+      return ExitClean;
     }
   }
 
@@ -622,12 +681,19 @@ int analyzeMain(int Argc, const char **Argv) {
              });
     });
   }
-  if (!WriteBaselinePath.empty()) {
-    if (llvm::Error E = writeBaseline(WriteBaselinePath, Records)) {
-      error() << llvm::toString(std::move(E)) << "\n";
-      return ExitUsage;
-    }
-  }
+  // Every report is written before the first edit, so that a report that
+  // cannot be written (disk full) stops the run with nothing edited.
+  if (overwritesInput(*Opened, *Log))
+    return ExitUsage;
+  auto Report = [](llvm::Error E) {
+    if (!E)
+      return true;
+    error() << llvm::toString(std::move(E)) << "; nothing was edited\n";
+    return false;
+  };
+  if (Opened->NewBaseline && !Report(Opened->NewBaseline->write(
+                                 baselineText(WriteBaselinePath, Records))))
+    return ExitUsage;
   if (Accepted) {
     size_t Before = Records.size();
     keepFindings(Merged, Records, [&](const FindingRecord &R) {
@@ -646,27 +712,19 @@ int analyzeMain(int Argc, const char **Argv) {
   if (Format == OutputFormat::Text) {
     ClangTidyContext Context(MakeOptions(), false);
     unsigned WarningsAsErrorsCount = 0;
-    if (!withStdoutTo(
-            OutputPath,
-            [&] {
-              handleErrors(Errors, Context, FB_NoFix, WarningsAsErrorsCount,
-                           BaseFS);
-            },
-            Error)) {
-      error() << Error << "\n";
+    if (!Report(Opened->Report->writeFromStdout([&] {
+          handleErrors(Errors, Context, FB_NoFix, WarningsAsErrorsCount,
+                       BaseFS);
+        })))
       return ExitUsage;
-    }
   }
 
-  if (!ExportFixes.empty()) {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(ExportFixes, EC, llvm::sys::fs::OF_None);
-    if (EC) {
-      error() << "cannot write --export-fixes '" << ExportFixes
-              << "': " << EC.message() << "\n";
-      return ExitUsage;
-    }
+  if (Opened->Fixes) {
+    std::string Yaml;
+    llvm::raw_string_ostream OS(Yaml);
     exportReplacements(Units.empty() ? "" : Units.front().File, Errors, OS);
+    if (!Report(Opened->Fixes->write(Yaml)))
+      return ExitUsage;
   }
 
   unsigned Findings = 0;
@@ -678,14 +736,31 @@ int analyzeMain(int Argc, const char **Argv) {
     Fixable += !F.Error.Message.Fix.empty();
   }
 
-  // The machine-readable report is written last, so it says what --fix
-  // did; it is written even when a file did not parse, to show why.
-  auto WriteReport = [&] {
-    return writeStructuredReport(Records, Units, Merged.Configurations);
-  };
+  bool Conflicting = llvm::any_of(Merged.Findings, [](const MergedFinding &F) {
+    return !F.ConflictingFixes.empty();
+  });
+  bool Fixing = Fix && !ParseFailed && !ConfigFailed;
+  bool Editing = Fixing && (Fixable || Conflicting);
+  if (Fixing)
+    for (FindingRecord &R : Records)
+      R.Fixed = false;
+  // The machine-readable report says what --fix did, so with edits to make
+  // it is written twice: first as if nothing were fixed, which is the
+  // longest it can be (every "fixed" is false), before the first edit,
+  // then with what --fix did, into the room the first took (on standard
+  // output, only then). It is written even when a file did not parse, to
+  // show why.
+  bool Structured = Format != OutputFormat::Text;
+  if (Structured && !(Editing && Opened->Report->isStdout()) &&
+      !Report(Opened->Report->write(
+          structuredReport(Records, Units, Merged.Configurations))))
+    return ExitUsage;
+  for (OutputFile *Output : Opened->all())
+    if (!(Editing && Structured && Output == &*Opened->Report) &&
+        !Report(Output->commit()))
+      return ExitUsage;
 
   if (ParseFailed || ConfigFailed) {
-    WriteReport();
     error() << (ParseFailed ? "a source did not parse"
                             : "the configuration is invalid")
             << "; nothing was edited\n";
@@ -693,13 +768,7 @@ int analyzeMain(int Argc, const char **Argv) {
   }
 
   int Exit = Findings ? ExitFindings : ExitClean;
-  if (Fix)
-    for (FindingRecord &R : Records)
-      R.Fixed = false;
-  bool Conflicting = llvm::any_of(Merged.Findings, [](const MergedFinding &F) {
-    return !F.ConflictingFixes.empty();
-  });
-  if (Fix && (Fixable || Conflicting)) {
+  if (Editing) {
     FixOutcome Outcome = applyFixes(Merged, *Log, Quiet, HardLinkPolicy);
     for (size_t I = 0; I < Records.size(); ++I)
       Records[I].Fixed = Outcome.FindingFixed[I];
@@ -720,8 +789,19 @@ int analyzeMain(int Argc, const char **Argv) {
   }
   if (!WriteBaselinePath.empty() && Exit == ExitFindings)
     Exit = ExitClean;
-  if (!WriteReport())
-    return ExitUsage;
+  if (Editing && Structured) {
+    OutputFile &Final = *Opened->Report;
+    llvm::Error E =
+        Final.write(structuredReport(Records, Units, Merged.Configurations));
+    if (!E)
+      E = Final.commit();
+    if (E) {
+      // Too late for exit 2: sources were edited.
+      error() << llvm::toString(std::move(E))
+              << "; the sources were edited, the previous report is kept\n";
+      Exit = worseExit(Exit, ExitEditRefused);
+    }
+  }
   return Exit;
 }
 

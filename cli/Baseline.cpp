@@ -79,8 +79,8 @@ bool Baseline::match(const FindingRecord &Finding) {
   return Matched.insert(K).second;
 }
 
-llvm::Error writeBaseline(llvm::StringRef Path,
-                          const std::vector<FindingRecord> &Records) {
+std::string baselineText(llvm::StringRef Path,
+                         const std::vector<FindingRecord> &Records) {
   std::string Directory = directoryOf(Path);
   json::Array Findings;
   for (const FindingRecord &F : Records) {
@@ -97,17 +97,12 @@ llvm::Error writeBaseline(llvm::StringRef Path,
                                     {"line", F.Where.Line},
                                     {"message", F.Message}});
   }
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
-  if (EC)
-    return llvm::createStringError(EC, "cannot write baseline '" + Path +
-                                           "': " + EC.message());
-  OS << llvm::formatv("{0:2}", json::Value(json::Object{
-                                   {"version", BaselineVersion},
-                                   {"tool", "bpf-tidy"},
-                                   {"findings", std::move(Findings)}}))
-     << "\n";
-  return llvm::Error::success();
+  return llvm::formatv("{0:2}", json::Value(json::Object{
+                                    {"version", BaselineVersion},
+                                    {"tool", "bpf-tidy"},
+                                    {"findings", std::move(Findings)}}))
+             .str() +
+         "\n";
 }
 
 } // namespace bpftidy

@@ -22,7 +22,7 @@ namespace bpftidy {
 
 class Baseline {
 public:
-  /// Reads a baseline written by writeBaseline.
+  /// Reads a baseline made by baselineText.
   static llvm::Expected<Baseline> read(llvm::StringRef Path);
 
   /// Whether \p Finding is recorded in the baseline; each entry matches at
@@ -41,13 +41,14 @@ private:
   std::set<Key> Keys;
   std::set<Key> Matched;
 
-  friend llvm::Error writeBaseline(llvm::StringRef Path,
-                                   const std::vector<FindingRecord> &Records);
+  friend std::string baselineText(llvm::StringRef Path,
+                                  const std::vector<FindingRecord> &Records);
 };
 
-/// Writes the findings of \p Records (not compiler errors) to \p Path.
-llvm::Error writeBaseline(llvm::StringRef Path,
-                          const std::vector<FindingRecord> &Records);
+/// The baseline of the findings of \p Records (not compiler errors), to be
+/// written to \p Path (files are named relative to its directory).
+std::string baselineText(llvm::StringRef Path,
+                         const std::vector<FindingRecord> &Records);
 
 } // namespace bpftidy
 

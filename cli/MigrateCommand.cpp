@@ -362,7 +362,8 @@ int migrateMain(int Argc, const char **Argv) {
   std::string Markdown = migrationReportMarkdown(Facts);
   std::string Error;
   if (!writeOutput(
-          O.Report, [&](llvm::raw_ostream &OS) { OS << Markdown; }, Error)) {
+          "--report", O.Report, [&](llvm::raw_ostream &OS) { OS << Markdown; },
+          Error)) {
     error() << Error << "\n";
     return ExitUsage;
   }

@@ -1,61 +1,77 @@
 //===- OutputFile.cpp -----------------------------------------------------===//
 
 #include "cli/OutputFile.h"
-#include "llvm/Support/FileSystem.h"
 #include <unistd.h>
 
 namespace bpftidy {
 
-static bool isStdout(llvm::StringRef Path) {
-  return Path.empty() || Path == "-";
+llvm::Expected<OutputFile> OutputFile::open(llvm::StringRef Option,
+                                            llvm::StringRef Path) {
+  OutputFile Output(Option, Path);
+  if (Path.empty() || Path == "-")
+    return std::move(Output);
+  llvm::Expected<AtomicFile> File = AtomicFile::begin(Path);
+  if (!File)
+    return Output.failed(File.takeError());
+  Output.File.emplace(std::move(*File));
+  return std::move(Output);
 }
 
-bool writeOutput(llvm::StringRef Path,
-                 llvm::function_ref<void(llvm::raw_ostream &)> Write,
-                 std::string &Error) {
-  if (isStdout(Path)) {
-    Write(llvm::outs());
-    llvm::outs().flush();
-    return true;
-  }
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
-  if (EC) {
-    Error = "cannot write --output '" + Path.str() + "': " + EC.message();
-    return false;
-  }
-  Write(OS);
-  OS.close();
-  if (OS.has_error()) {
-    Error =
-        "cannot write --output '" + Path.str() + "': " + OS.error().message();
-    OS.clear_error();
-    return false;
-  }
-  return true;
+llvm::Error OutputFile::failed(llvm::Error E) const {
+  return prefixError("cannot write " + Option + " '" + Path + "': ",
+                     std::move(E));
 }
 
-bool withStdoutTo(llvm::StringRef Path, llvm::function_ref<void()> Print,
-                  std::string &Error) {
-  if (isStdout(Path)) {
+llvm::Error OutputFile::write(llvm::StringRef Content) {
+  if (File)
+    return failed(File->write(Content));
+  llvm::outs() << Content;
+  llvm::outs().flush();
+  return llvm::Error::success();
+}
+
+llvm::Error OutputFile::writeFromStdout(llvm::function_ref<void()> Print) {
+  if (!File) {
     Print();
-    return true;
-  }
-  int File;
-  if (std::error_code EC = llvm::sys::fs::openFileForWrite(
-          Path, File, llvm::sys::fs::CD_CreateAlways, llvm::sys::fs::OF_Text)) {
-    Error = "cannot write --output '" + Path.str() + "': " + EC.message();
-    return false;
+    return llvm::Error::success();
   }
   llvm::outs().flush();
   int SavedStdout = ::dup(STDOUT_FILENO);
-  ::dup2(File, STDOUT_FILENO);
-  ::close(File);
+  ::dup2(File->fd(), STDOUT_FILENO);
   Print();
   llvm::outs().flush();
   ::dup2(SavedStdout, STDOUT_FILENO);
   ::close(SavedStdout);
-  return true;
+  // A failed write (disk full) is reported here, not left for the stream
+  // to turn into a fatal error at exit.
+  if (llvm::outs().has_error()) {
+    std::error_code EC = llvm::outs().error();
+    llvm::outs().clear_error();
+    return failed(llvm::createStringError(EC, EC.message()));
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error OutputFile::commit() {
+  if (!File)
+    return llvm::Error::success();
+  return failed(File->commit());
+}
+
+bool writeOutput(llvm::StringRef Option, llvm::StringRef Path,
+                 llvm::function_ref<void(llvm::raw_ostream &)> Write,
+                 std::string &Error) {
+  std::string Content;
+  llvm::raw_string_ostream OS(Content);
+  Write(OS);
+  llvm::Expected<OutputFile> Output = OutputFile::open(Option, Path);
+  llvm::Error E = Output ? Output->write(Content) : Output.takeError();
+  if (!E)
+    E = Output->commit();
+  if (!E)
+    return true;
+  Error = llvm::toString(std::move(E));
+  return false;
 }
 
 } // namespace bpftidy
