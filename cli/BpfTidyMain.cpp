@@ -7,6 +7,7 @@
 
 #include "cli/AnalyzeCommand.h"
 #include "cli/MigrateCommand.h"
+#include "support/RemoveOnSignal.h"
 #include "verify/VerifyCommand.h"
 #include "verify/VerifyOptions.h"
 #include "llvm/Support/InitLLVM.h"
@@ -19,6 +20,7 @@ extern volatile int BpfTidyModuleAnchorSource;
     BpfTidyModuleAnchorSource;
 
 int main(int Argc, const char **Argv) {
+  bpftidy::installRemoveOnSignal();
   llvm::InitLLVM X(Argc, Argv);
   // Both subcommands exist before any parse, so --help lists them.
   bpftidy::verify::verifySubCommand();

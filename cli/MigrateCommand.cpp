@@ -9,6 +9,7 @@
 #include "cli/RecordingFileSystem.h"
 #include "cli/TreeSnapshot.h"
 #include "config/ConfigurationList.h"
+#include "support/RemoveOnSignal.h"
 #include "verify/CommandLineErrors.h"
 #include "verify/VerifyCommand.h"
 #include "llvm/ADT/ScopeExit.h"
@@ -288,6 +289,8 @@ int migrateMain(int Argc, const char **Argv) {
     error() << "cannot create a temporary directory: " << EC.message() << "\n";
     return ExitUsage;
   }
+  // Removed on SIGINT/SIGTERM too, the snapshot of the tree with it.
+  ScopedRemoveOnSignal ScratchOnSignal(Scratch);
   auto Cleanup = llvm::make_scope_exit(
       [&] { fs::remove_directories(Scratch, /*IgnoreErrors=*/true); });
 
@@ -298,9 +301,13 @@ int migrateMain(int Argc, const char **Argv) {
     error() << "--snapshot '" << O.Snapshot << "' already exists\n";
     return ExitUsage;
   }
-  if (llvm::Error E = copyTree(Tree, Before)) {
-    error() << llvm::toString(std::move(E)) << "\n";
-    return ExitUsage;
+  {
+    // A snapshot cut short by a signal is no snapshot.
+    ScopedRemoveOnSignal PartialSnapshot(Before);
+    if (llvm::Error E = copyTree(Tree, Before)) {
+      error() << llvm::toString(std::move(E)) << "\n";
+      return ExitUsage;
+    }
   }
   llvm::SmallString<256> BeforeList(Before);
   llvm::sys::path::append(BeforeList,

@@ -3,6 +3,7 @@
 #include "verify/VerifyCommand.h"
 
 #include "config/ConfigurationList.h"
+#include "support/RemoveOnSignal.h"
 #include "verify/BpfLoader.h"
 #include "verify/BtfLayouts.h"
 #include "verify/DatapathProfile.h"
@@ -31,6 +32,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <bpf/libbpf.h>
 #include <cstring>
+#include <optional>
 
 using namespace llvm;
 
@@ -495,6 +497,10 @@ int VerifyCommand::run() {
             sys::fs::createUniqueDirectory("bpf-tidy-verify", OutDir))
       return inputError("cannot create a temporary directory: " + EC.message());
   }
+  // A temporary output directory goes on SIGINT/SIGTERM too.
+  std::optional<ScopedRemoveOnSignal> OutDirOnSignal;
+  if (RemoveOutDir)
+    OutDirOnSignal.emplace(OutDir);
 
   ProbeResult Probe = probeBpfLoad();
   bool CanLoad = Probe.Result == ProbeResult::CanLoad;
