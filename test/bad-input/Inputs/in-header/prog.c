@@ -1,0 +1,4 @@
+#include <linux/bpf.h>
+#include <linux/pkt_cls.h>
+
+#include "lib/egress.h"
