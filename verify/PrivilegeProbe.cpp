@@ -2,9 +2,11 @@
 
 #include "verify/PrivilegeProbe.h"
 
+#include "llvm/Support/Process.h"
 #include <bpf/bpf.h>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <unistd.h>
 
 namespace bpftidy::verify {
@@ -33,6 +35,18 @@ ProbeResult probeBpfLoad() {
                    ? " (needs CAP_BPF and CAP_NET_ADMIN, or root)"
                    : "");
   return R;
+}
+
+bool loadingMustWork() {
+  std::optional<std::string> CI = llvm::sys::Process::GetEnv("CI");
+  return CI && *CI == "true";
+}
+
+std::string probeFailureMessage(const ProbeResult &Probe) {
+  if (Probe.Result == ProbeResult::NoPrivilege && loadingMustWork())
+    return Probe.Message + "; CI=true: loading must work there (CI runs as "
+                           "root), so this is a failure";
+  return Probe.Message;
 }
 
 } // namespace bpftidy::verify

@@ -28,6 +28,14 @@ struct ProbeResult {
 /// unprivileged user may load socket filters but not this) and closes it.
 ProbeResult probeBpfLoad();
 
+/// Whether loading must work here: under CI=true (CI runs as root), not
+/// being able to load is a broken setup, a failure rather than a skip.
+bool loadingMustWork();
+
+/// What --probe says when \p Probe did not load: its message, and under
+/// CI=true why that fails the run.
+std::string probeFailureMessage(const ProbeResult &Probe);
+
 } // namespace bpftidy::verify
 
 #endif // BPF_TIDY_VERIFY_PRIVILEGEPROBE_H

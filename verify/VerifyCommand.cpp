@@ -534,9 +534,7 @@ int VerifyCommand::run() {
   } else {
     Report.Skipped = "loading, verifier checks and packet runs (" +
                      Probe.Message + "); only the build ran";
-    // CI runs as root: there, not being able to load is a broken setup.
-    std::optional<std::string> CI = sys::Process::GetEnv("CI");
-    if (CI && *CI == "true")
+    if (loadingMustWork())
       Report.Failures.push_back(
           {"load", "", "", "",
            "CI=true: loading must work there (CI runs as root), so not "
@@ -589,12 +587,14 @@ static int runVerify(int argc, const char **argv, cl::SubCommand &Sub,
   }
   if (Options->RunMode == VerifyOptions::Mode::Probe) {
     ProbeResult Probe = probeBpfLoad();
-    (Probe.Result == ProbeResult::CanLoad ? outs() : errs())
-        << ToolName << ": " << Probe.Message << "\n";
-    if (Probe.Result == ProbeResult::CanLoad)
+    if (Probe.Result == ProbeResult::CanLoad) {
+      outs() << ToolName << ": " << Probe.Message << "\n";
       return ExitSuccess;
-    return Probe.Result == ProbeResult::NoPrivilege ? ExitNoPrivilege
-                                                    : ExitFailure;
+    }
+    errs() << ToolName << ": " << probeFailureMessage(Probe) << "\n";
+    return Probe.Result == ProbeResult::NoPrivilege && !loadingMustWork()
+               ? ExitNoPrivilege
+               : ExitFailure;
   }
   return VerifyCommand(ToolName, std::move(*Options)).run();
 }
