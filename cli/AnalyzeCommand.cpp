@@ -7,6 +7,7 @@
 #include "cli/AnalysisUnit.h"
 #include "cli/Baseline.h"
 #include "cli/ChangedLines.h"
+#include "cli/CompileCommandsFile.h"
 #include "cli/ExitCodes.h"
 #include "cli/FindingMerger.h"
 #include "cli/FindingRecord.h"
@@ -283,9 +284,27 @@ loadCompilations(int &Argc, const char **Argv, std::string &Error) {
   return nullptr;
 }
 
+/// Finds the compilation database (-p, or above the first source), after
+/// checking that the compile_commands.json it comes from, named in
+/// \p DatabaseFile, parses.
 static std::unique_ptr<tooling::CompilationDatabase>
-findCompilations(const std::vector<std::string> &Sources, std::string &Error) {
+findCompilations(const std::vector<std::string> &Sources,
+                 std::string &DatabaseFile, std::string &Error) {
   std::string LoadError;
+  llvm::SmallString<256> SearchFrom(BuildPath);
+  if (BuildPath.empty() && !Sources.empty()) {
+    SearchFrom = Sources.front();
+    llvm::sys::fs::make_absolute(SearchFrom);
+    llvm::sys::path::remove_filename(SearchFrom);
+  }
+  if (!SearchFrom.empty())
+    if (std::optional<std::string> File = findCompileCommandsFile(SearchFrom)) {
+      if (llvm::Error E = checkCompileCommandsFile(*File)) {
+        Error = llvm::toString(std::move(E));
+        return nullptr;
+      }
+      DatabaseFile = *File;
+    }
   if (!BuildPath.empty()) {
     auto Database = tooling::CompilationDatabase::autoDetectFromDirectory(
         BuildPath, LoadError);
@@ -398,7 +417,9 @@ static bool collectUnits(std::unique_ptr<tooling::CompilationDatabase> Fixed,
       });
   } else {
     std::unique_ptr<tooling::CompilationDatabase> Database = std::move(Fixed);
-    if (!Database && !(Database = findCompilations(Requested, Error))) {
+    std::string DatabaseFile;
+    if (!Database &&
+        !(Database = findCompilations(Requested, DatabaseFile, Error))) {
       error() << Error << "\n";
       return false;
     }
@@ -422,6 +443,10 @@ static bool collectUnits(std::unique_ptr<tooling::CompilationDatabase> Fixed,
         }))
       Files = AllUnits;
     Units = unitsFromDatabase(*Database, Files);
+    if (llvm::Error E = checkCommandDirectories(Units, DatabaseFile)) {
+      error() << llvm::toString(std::move(E)) << "\n";
+      return false;
+    }
   }
   if (Units.empty()) {
     error() << "nothing to analyse: no compile command for the given sources\n";
