@@ -7,6 +7,7 @@
 #include "cli/AnalysisUnit.h"
 #include "cli/Baseline.h"
 #include "cli/ChangedLines.h"
+#include "cli/ClangTidyConfiguration.h"
 #include "cli/CompileCommandsFile.h"
 #include "cli/ExitCodes.h"
 #include "cli/FindingMerger.h"
@@ -217,6 +218,7 @@ static llvm::raw_ostream &error() {
 /// overrides.
 static std::unique_ptr<ClangTidyOptionsProvider>
 createOptionsProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                      std::shared_ptr<ConfigurationProblems> Problems,
                       std::string &Error) {
   ClangTidyGlobalOptions GlobalOptions;
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
@@ -255,18 +257,49 @@ createOptionsProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
   }
   if (!ConfigText.empty() || ConfigFile.getNumOccurrences()) {
     auto Parsed =
-        parseConfiguration(llvm::MemoryBufferRef(ConfigText, ConfigSource));
+        parseConfigurationText(llvm::MemoryBufferRef(ConfigText, ConfigSource));
     if (!Parsed) {
-      Error = "invalid configuration in " + ConfigSource + ": " +
-              Parsed.getError().message();
+      Error = llvm::toString(Parsed.takeError());
       return nullptr;
     }
-    return std::make_unique<ConfigOptionsProvider>(
-        std::move(GlobalOptions), std::move(Defaults), std::move(*Parsed),
-        std::move(Overrides), FS);
+    Problems->warn(ConfigSource, Parsed->Warnings);
+    return makeOptionsProvider(std::move(Defaults), std::move(Parsed->Options),
+                               std::move(Overrides), FS, std::move(Problems));
   }
-  return std::make_unique<FileOptionsProvider>(
-      std::move(GlobalOptions), std::move(Defaults), std::move(Overrides), FS);
+  return makeOptionsProvider(std::move(Defaults), std::nullopt,
+                             std::move(Overrides), FS, std::move(Problems));
+}
+
+/// Where an option in force was set, in the user's words (a source name
+/// of clang-tidy's options providers).
+static std::string describeOptionsSource(StringRef Source) {
+  if (Source ==
+      ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption)
+    return "--header-filter";
+  if (Source ==
+      ClangTidyOptionsProvider::OptionsSourceTypeConfigCommandLineOption)
+    return ConfigFile.getNumOccurrences() ? ConfigFile.getValue() : "--config";
+  return Source.str();
+}
+
+/// Stops on what reading the configuration for every unit found: a
+/// .clang-tidy file that does not parse, an invalid header filter.
+static bool checkConfiguration(ClangTidyOptionsProvider &Provider,
+                               const ConfigurationProblems &Problems,
+                               const std::vector<AnalysisUnit> &Units) {
+  std::set<std::string> Seen;
+  for (const AnalysisUnit &Unit : Units) {
+    if (!Seen.insert(Unit.File).second)
+      continue;
+    if (llvm::Error E =
+            checkHeaderFilters(Provider, Unit.File, describeOptionsSource)) {
+      error() << llvm::toString(std::move(E)) << "; nothing was edited\n";
+      return false;
+    }
+  }
+  for (const std::string &Message : Problems.errors())
+    error() << Message << "; nothing was edited\n";
+  return Problems.errors().empty();
 }
 
 /// The compilation database: flags after '--', -p, or the nearest
@@ -553,20 +586,23 @@ int analyzeMain(int Argc, const char **Argv) {
 
   // Validate the configuration once, up front; each unit then makes its
   // own provider (they cache and are not shared between threads).
-  auto OptionsProvider = createOptionsProvider(BaseFS, Error);
+  auto Problems = std::make_shared<ConfigurationProblems>();
+  auto OptionsProvider = createOptionsProvider(BaseFS, Problems, Error);
   if (!OptionsProvider) {
-    error() << Error << "\n";
+    error() << Error << "; nothing was edited\n";
     return ExitUsage;
   }
-  OptionsProviderFactory MakeOptions = [BaseFS] {
+  OptionsProviderFactory MakeOptions = [BaseFS, Problems] {
     std::string Ignored;
-    return createOptionsProvider(BaseFS, Ignored);
+    return createOptionsProvider(BaseFS, Problems, Ignored);
   };
 
   std::string FirstFile = Sources.empty() ? "dummy.c" : Sources.front();
   llvm::SmallString<256> FirstPath(FirstFile);
   llvm::sys::fs::make_absolute(FirstPath);
   ClangTidyOptions Effective = OptionsProvider->getOptions(FirstPath);
+  if (!checkConfiguration(*OptionsProvider, *Problems, {}))
+    return ExitUsage;
   std::vector<std::string> EnabledChecks =
       getCheckNames(Effective, /*AllowEnablingAnalyzerAlphaCheckers=*/false);
 
@@ -648,6 +684,8 @@ int analyzeMain(int Argc, const char **Argv) {
 
   std::vector<AnalysisUnit> Units;
   if (!collectUnits(std::move(FixedDatabase), Requested, DiffMode, Units))
+    return ExitUsage;
+  if (!checkConfiguration(*OptionsProvider, *Problems, Units))
     return ExitUsage;
   quietCompiler(Units, llvm::any_of(EnabledChecks, [](StringRef Check) {
                   return Check.starts_with("clang-diagnostic-");
