@@ -17,78 +17,124 @@ std::string canonicalPath(llvm::StringRef Path) {
   return std::string(Absolute);
 }
 
-void ReadLog::record(llvm::StringRef Path, uint64_t Hash) {
-  std::string Key = canonicalPath(Path);
+llvm::ErrorOr<const ReadLog::Snapshot *>
+ReadLog::snapshot(llvm::vfs::FileSystem &FS, llvm::StringRef RealPath,
+                  const llvm::vfs::Status &Status) {
+  {
+    llvm::sys::ScopedLock Guard(Lock);
+    auto It = Snapshots.find(RealPath);
+    if (It != Snapshots.end())
+      return It->second.get();
+  }
+  // Read outside the lock; if another unit read it meanwhile, its snapshot
+  // wins and this one is dropped.
+  auto File = FS.openFileForRead(RealPath);
+  if (!File)
+    return File.getError();
+  // Volatile: read into memory, never mapped, whatever the size.
+  auto Content = (*File)->getBuffer(RealPath, /*FileSize=*/-1,
+                                    /*RequiresNullTerminator=*/true,
+                                    /*IsVolatile=*/true);
+  if (!Content)
+    return Content.getError();
+  auto New = std::make_unique<Snapshot>();
+  New->Hash = rewriters::contentHash((*Content)->getBuffer());
+  // The status of the open file: the file this text came from.
+  auto Opened = (*File)->status();
+  New->FileID = Opened ? Opened->getUniqueID() : Status.getUniqueID();
+  // Its own identity, never reused: an inode is, once its file is gone.
+  New->Status = llvm::vfs::Status(
+      Status.getName(), llvm::vfs::getNextVirtualUniqueID(),
+      Status.getLastModificationTime(), Status.getUser(), Status.getGroup(),
+      (*Content)->getBufferSize(), Status.getType(), Status.getPermissions());
+  New->Content = std::move(*Content);
   llvm::sys::ScopedLock Guard(Lock);
-  Hashes.try_emplace(Key, Hash);
+  return Snapshots.try_emplace(RealPath, std::move(New)).first->second.get();
 }
 
-/// What \p Map holds for \p Path (by real path), if anything.
+/// What \p Log's snapshot of \p Path (by real path) tells, if there is one.
 template <typename T>
-static std::optional<T> lookup(const llvm::StringMap<T> &Map,
-                               llvm::StringRef Path, llvm::sys::Mutex &Lock) {
+static std::optional<T>
+lookup(const llvm::StringMap<std::unique_ptr<ReadLog::Snapshot>> &Snapshots,
+       llvm::StringRef Path, llvm::sys::Mutex &Lock,
+       T ReadLog::Snapshot::*Field) {
   std::string Key = canonicalPath(Path);
   llvm::sys::ScopedLock Guard(Lock);
-  auto It = Map.find(Key);
-  if (It == Map.end())
+  auto It = Snapshots.find(Key);
+  if (It == Snapshots.end())
     return std::nullopt;
-  return It->second;
+  return (*It->second).*Field;
 }
 
 std::optional<uint64_t> ReadLog::hashOf(llvm::StringRef Path) const {
-  return lookup(Hashes, Path, Lock);
-}
-
-void ReadLog::recordIdentity(llvm::StringRef Path, llvm::sys::fs::UniqueID ID) {
-  std::string Key = canonicalPath(Path);
-  llvm::sys::ScopedLock Guard(Lock);
-  Identities.try_emplace(Key, ID);
+  return lookup(Snapshots, Path, Lock, &Snapshot::Hash);
 }
 
 std::optional<llvm::sys::fs::UniqueID>
 ReadLog::identityOf(llvm::StringRef Path) const {
-  return lookup(Identities, Path, Lock);
+  return lookup(Snapshots, Path, Lock, &Snapshot::FileID);
 }
 
 namespace {
-/// Forwards to the real file and records the hash of what was read, and
-/// which file it was.
-class RecordingFile : public llvm::vfs::File {
+/// A file served from its snapshot, under the name it was opened by.
+class SnapshotFile : public llvm::vfs::File {
 public:
-  RecordingFile(std::unique_ptr<llvm::vfs::File> Inner, std::string Path,
-                std::shared_ptr<ReadLog> Log)
-      : Inner(std::move(Inner)), Path(std::move(Path)), Log(std::move(Log)) {}
+  SnapshotFile(const ReadLog::Snapshot &Snap, std::string Name)
+      : Snap(Snap), Name(std::move(Name)) {}
 
-  llvm::ErrorOr<llvm::vfs::Status> status() override { return Inner->status(); }
-  llvm::ErrorOr<std::string> getName() override { return Inner->getName(); }
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
-  getBuffer(const llvm::Twine &Name, int64_t FileSize,
-            bool RequiresNullTerminator, bool IsVolatile) override {
-    auto Buffer =
-        Inner->getBuffer(Name, FileSize, RequiresNullTerminator, IsVolatile);
-    if (Buffer) {
-      Log->record(Path, rewriters::contentHash((*Buffer)->getBuffer()));
-      // The status of the open file: the file this text came from.
-      if (auto Status = Inner->status())
-        Log->recordIdentity(Path, Status->getUniqueID());
-    }
-    return Buffer;
+  llvm::ErrorOr<llvm::vfs::Status> status() override {
+    return llvm::vfs::Status::copyWithNewName(Snap.Status, Name);
   }
-  std::error_code close() override { return Inner->close(); }
+  llvm::ErrorOr<std::string> getName() override { return Name; }
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
+  getBuffer(const llvm::Twine &BufferName, int64_t, bool RequiresNullTerminator,
+            bool) override {
+    return llvm::MemoryBuffer::getMemBuffer(
+        Snap.Content->getBuffer(), BufferName.str(), RequiresNullTerminator);
+  }
+  std::error_code close() override { return {}; }
 
 private:
-  std::unique_ptr<llvm::vfs::File> Inner;
-  std::string Path;
-  std::shared_ptr<ReadLog> Log;
+  const ReadLog::Snapshot &Snap;
+  std::string Name;
 };
 } // namespace
 
+llvm::ErrorOr<const ReadLog::Snapshot *>
+RecordingFileSystem::snapshotOf(const llvm::Twine &Path,
+                                const llvm::vfs::Status &Status) {
+  if (!Status.isRegularFile())
+    return nullptr;
+  llvm::SmallString<256> Real;
+  if (std::error_code EC = getUnderlyingFS().getRealPath(Path, Real))
+    return EC;
+  return Log->snapshot(getUnderlyingFS(), Real, Status);
+}
+
+llvm::ErrorOr<llvm::vfs::Status>
+RecordingFileSystem::status(const llvm::Twine &Path) {
+  auto Status = ProxyFileSystem::status(Path);
+  if (!Status)
+    return Status;
+  auto Snap = snapshotOf(Path, *Status);
+  if (!Snap)
+    return Snap.getError();
+  if (!*Snap)
+    return Status;
+  return llvm::vfs::Status::copyWithNewName((*Snap)->Status, Path.str());
+}
+
 llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
 RecordingFileSystem::openFileForRead(const llvm::Twine &Path) {
-  auto File = ProxyFileSystem::openFileForRead(Path);
-  if (!File)
-    return File;
-  return std::make_unique<RecordingFile>(std::move(*File), Path.str(), Log);
+  auto Status = ProxyFileSystem::status(Path);
+  if (!Status)
+    return Status.getError();
+  auto Snap = snapshotOf(Path, *Status);
+  if (!Snap)
+    return Snap.getError();
+  if (!*Snap)
+    return ProxyFileSystem::openFileForRead(Path);
+  return std::make_unique<SnapshotFile>(**Snap, Path.str());
 }
 
 } // namespace bpftidy
