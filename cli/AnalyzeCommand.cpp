@@ -19,6 +19,7 @@
 #include "cli/RecordingFileSystem.h"
 #include "cli/SarifReport.h"
 #include "cli/Shard.h"
+#include "cli/TreeLock.h"
 #include "cli/UnitRunner.h"
 #include "config/ConfigurationList.h"
 #include "rewriters/EditSet.h"
@@ -687,6 +688,16 @@ int analyzeMain(int Argc, const char **Argv) {
     return ExitUsage;
   if (!checkConfiguration(*OptionsProvider, *Problems, Units))
     return ExitUsage;
+  // Held until the run ends: one --fix run per tree at a time.
+  std::optional<TreeLock> Lock;
+  if (Fix) {
+    auto Locked = TreeLock::acquire(commonDirectory(Units));
+    if (!Locked) {
+      error() << llvm::toString(Locked.takeError()) << "\n";
+      return ExitEditRefused;
+    }
+    Lock.emplace(std::move(*Locked));
+  }
   quietCompiler(Units, llvm::any_of(EnabledChecks, [](StringRef Check) {
                   return Check.starts_with("clang-diagnostic-");
                 }));
