@@ -76,6 +76,11 @@ bpftidy::BareDropOptions readOptions(ClangTidyCheck::OptionsView &View,
       Check.configurationDiag("invalid regular expression in DirectionRules: "
                               "%0")
           << Error;
+  if (!O.NotifyTemplate.empty())
+    if (llvm::Error E = bpftidy::rewriters::validateTemplate(O.NotifyTemplate))
+      Check.configurationDiag("invalid NotifyTemplate '%0': %1",
+                              DiagnosticIDs::Error)
+          << O.NotifyTemplate << llvm::toString(std::move(E));
   if (O.NotifyPreset != "auto" && O.NotifyPreset != "custom" &&
       !bpftidy::rewriters::findNotifyPreset(O.NotifyPreset))
     Check.configurationDiag("unknown NotifyPreset '%0'") << O.NotifyPreset;

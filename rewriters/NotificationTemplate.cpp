@@ -1,6 +1,7 @@
 //===- NotificationTemplate.cpp - notification call templates -------------===//
 
 #include "rewriters/NotificationTemplate.h"
+#include "rewriters/ExpressionSyntax.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
@@ -134,6 +135,21 @@ Expected<std::string> expandTemplate(StringRef Template,
   if (E)
     return E;
   return Out;
+}
+
+Error validateTemplate(StringRef Template) {
+  // Each ${name} becomes a name of the same length, so that offsets in the
+  // syntax error are the template's.
+  std::string AsCode;
+  Error E = scanTemplate(
+      Template, [&](StringRef Text) { AsCode += Text; },
+      [&](StringRef Name) -> Error {
+        AsCode += "_" + Name.str() + "__";
+        return Error::success();
+      });
+  if (E)
+    return E;
+  return checkExpressionSyntax(AsCode);
 }
 
 Expected<std::vector<std::string>> templateUses(StringRef Template) {

@@ -45,6 +45,12 @@ llvm::Expected<std::string>
 expandTemplate(llvm::StringRef Template,
                const llvm::StringMap<std::string> &Values);
 
+/// Checks \p Template when it is read, so that a fix never writes code
+/// that does not compile: every ${...} known, and with the placeholders
+/// standing for names, one C expression (brackets and quotes balanced).
+/// Offsets in the error are into \p Template.
+llvm::Error validateTemplate(llvm::StringRef Template);
+
 /// The placeholder names \p Template uses (in order of first use), or an
 /// error as expandTemplate would give.
 llvm::Expected<std::vector<std::string>> templateUses(llvm::StringRef Template);

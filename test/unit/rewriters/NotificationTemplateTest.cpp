@@ -157,4 +157,46 @@ TEST(NotificationTemplate, Uses) {
       std::string::npos);
 }
 
+std::string validationError(StringRef Template) {
+  llvm::Error E = validateTemplate(Template);
+  return E ? llvm::toString(std::move(E)) : "";
+}
+
+TEST(NotificationTemplate, PresetsAndUsualShapesValidate) {
+  for (const NotifyPreset &P : notifyPresets())
+    EXPECT_EQ(validationError(P.Template.empty() ? "f(${ctx})" : P.Template),
+              "")
+        << P.Name.str();
+  for (StringRef Good :
+       {"report_drop(${ctx}, ${reason}, METRIC_EGRESS)",
+        "notify(${ctx}, (__u32)${reason}, ${direction} == 1 ? 2 : 3)",
+        "ctx_notify(&${ctx}->cb[0], -${reason}, \"drop\", 'x', sizeof(int))",
+        "DROP_NOTIFY(${ctx}, ${src}, ${reason}).ret",
+        "f((struct foo *)${ctx}, ${ext_err} << 2, g())", "$$x(${ctx})"})
+    EXPECT_EQ(validationError(Good), "") << Good.str();
+}
+
+TEST(NotificationTemplate, MalformedTemplatesAreRefusedWithOffsets) {
+  EXPECT_EQ(validationError("report(${ctx}, ${reason}, METRIC_EGRESS"),
+            "'(' at offset 6 is never closed");
+  EXPECT_EQ(validationError("report(${ctx}], ${reason})"),
+            "'(' at offset 6 is closed by ']' at offset 13");
+  EXPECT_EQ(validationError("report(${ctx}))"),
+            "')' at offset 14 closes nothing");
+  EXPECT_EQ(validationError("report(${ctx}, \"drop)"),
+            "'\"' at offset 15 is never closed");
+  EXPECT_EQ(validationError("report(${ctx}, ${reason},)"),
+            "expected an expression at offset 25, found ')'");
+  EXPECT_EQ(validationError("report(${ctx}, ${reason});"),
+            "unexpected ';' at offset 25: a template is one expression");
+  EXPECT_EQ(validationError("report(${ctx}) report(${ctx})"),
+            "unexpected 'report' at offset 15");
+  EXPECT_EQ(validationError("report(${ctx}, ${reason} +)"),
+            "expected an expression at offset 26, found ')'");
+  EXPECT_EQ(validationError("  "), "it is empty");
+  EXPECT_NE(validationError("report(${reasn})")
+                .find("unknown placeholder '${reasn}'"),
+            std::string::npos);
+}
+
 } // namespace
