@@ -72,7 +72,8 @@ Exit codes:
   2  usage or configuration error, or a file that does not parse
   3  an edit was refused (file not writable, changed or replaced since it
      was parsed, more than one hard link, conflicting edits); other files
-     are still fixed
+     are still fixed. Also: another --fix run holds the tree (nothing
+     edited)
 )";
 
 static cl::opt<std::string>

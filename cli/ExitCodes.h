@@ -18,7 +18,8 @@ enum ExitCode : int {
   /// Usage or configuration error, or a file that does not parse.
   ExitUsage = 2,
   /// An edit was refused: file not writable, changed or replaced since it
-  /// was parsed, more than one hard link, or conflicting edits.
+  /// was parsed, more than one hard link, or conflicting edits; or another
+  /// --fix run holds the tree.
   ExitEditRefused = 3,
   /// bpf-tidy migrate: the verify loop failed (a build, a load, a run, a
   /// changed verdict, a site not proven).
