@@ -43,9 +43,10 @@ exactly one drop event, and that nothing else changed.
 bpf-tidy-verify is the same command on its own (it links no Clang).
 
 Modes: --probe loads a trivial tc program and exits (0 it loads, 77 no
-privilege, 1 otherwise); --configs runs one tree and prints every verdict,
-highlighting bare drops (negative verdict, no event); --before and --after
-compare the original and the fixed tree (same configuration names).
+privilege (1 under CI=true), 1 otherwise); --configs runs one tree and
+prints every verdict, highlighting bare drops (negative verdict, no event);
+--before and --after compare the original and the fixed tree (same
+configuration names).
 
 Exit codes:
   0   every site proven or not fixed yet, and nothing else changed (single
@@ -90,7 +91,8 @@ VerifyFlags::VerifyFlags(cl::SubCommand &Sub)
     : Sub(Sub),
       Probe("probe",
             cl::desc("Load a trivial tc BPF program and exit: 0 if it loads,\n"
-                     "77 without privilege (EPERM/EACCES), 1 otherwise"),
+                     "77 without privilege (EPERM/EACCES; 1 under CI=true),\n"
+                     "1 otherwise"),
             cl::sub(Sub), cl::cat(Category)),
       Configs("configs",
               cl::desc("One tree: build, load, run; print every verdict and\n"
