@@ -7,6 +7,7 @@
 
 #include "cli/AnalyzeCommand.h"
 #include "cli/MigrateCommand.h"
+#include "config/Version.h"
 #include "support/RemoveOnSignal.h"
 #include "verify/VerifyCommand.h"
 #include "verify/VerifyOptions.h"
@@ -22,6 +23,7 @@ extern volatile int BpfTidyModuleAnchorSource;
 int main(int Argc, const char **Argv) {
   bpftidy::installRemoveOnSignal();
   llvm::InitLLVM X(Argc, Argv);
+  bpftidy::usePrintVersionForCommandLine();
   // Both subcommands exist before any parse, so --help lists them.
   bpftidy::verify::verifySubCommand();
   bpftidy::registerMigrateSubcommand();

@@ -1,6 +1,7 @@
 //===- SarifReport.cpp ----------------------------------------------------===//
 
 #include "cli/SarifReport.h"
+#include "config/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 #include <map>
@@ -141,7 +142,7 @@ json::Value findingsToSarif(const std::vector<FindingRecord> &Records,
   }
 
   json::Object Driver{{"name", "bpf-tidy"},
-                      {"version", BPF_TIDY_VERSION},
+                      {"version", bpfTidyVersion()},
                       {"rules", std::move(Rules)}};
   json::Object Run{
       {"tool", json::Object{{"driver", std::move(Driver)}}},

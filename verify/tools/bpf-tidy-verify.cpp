@@ -4,8 +4,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "config/Version.h"
 #include "verify/VerifyCommand.h"
 
 int main(int argc, const char **argv) {
+  bpftidy::usePrintVersionForCommandLine();
   return bpftidy::verify::verifyMain(argc, argv);
 }
