@@ -53,14 +53,22 @@ if os.environ.get("CI") == "true":
 if lit.util.which("pre-commit"):
     config.available_features.add("pre-commit")
 
-# Microsoft's SARIF validator, from npm, cached in the build tree.
-sarif_multitool = subprocess.run(
-    [config.python, os.path.join(tools, "install_sarif_multitool.py"),
-     os.path.join(config.bpf_tidy_obj_root, "test", "npm-cache")],
-    stdout=subprocess.PIPE, universal_newlines=True).stdout.strip()
-if sarif_multitool:
-    config.available_features.add("sarif-multitool")
-    config.substitutions.append(("%sarif_multitool", sarif_multitool))
+# Validators from npm, each cached in the build tree: Microsoft's SARIF
+# validator, and a schema validator for GitHub Actions files (action.yml).
+def _npm_tool(package, command):
+    return subprocess.run(
+        [config.python, os.path.join(tools, "install_npm_tool.py"),
+         os.path.join(config.bpf_tidy_obj_root, "test", "npm-cache", command),
+         package, command],
+        stdout=subprocess.PIPE, universal_newlines=True).stdout.strip()
+
+for feature, package, command in [
+        ("sarif-multitool", "@microsoft/sarif-multitool", "sarif-multitool"),
+        ("action-validator", "@action-validator/cli@0.6.0", "action-validator")]:
+    tool = _npm_tool(package, command)
+    if tool:
+        config.available_features.add(feature)
+        config.substitutions.append(("%" + feature.replace("-", "_"), tool))
 
 # Tests run as root, where file modes do not stop writes; an immutable file
 # (chattr +i) does. Probe whether this file system supports it.

@@ -1,23 +1,24 @@
 #!/usr/bin/env python3
-"""Installs Microsoft's SARIF validator (@microsoft/sarif-multitool, from
-the npm registry) into a cache directory of the build tree, once, and
-prints the path of its command; prints nothing when npm or the registry is
-not available. A failed attempt is remembered (delete FAILED to retry), so
-an offline machine does not wait on the registry at every lit run.
+"""Installs a validator the tests use from the npm registry (Microsoft's
+SARIF validator @microsoft/sarif-multitool, the GitHub Actions schema
+validator @action-validator/cli) into a cache directory of the build tree,
+once, and prints the path of its command; prints nothing when npm or the
+registry is not available. A failed attempt is remembered (delete FAILED to
+retry), so an offline machine does not wait on the registry at every lit
+run.
 
-  install_sarif_multitool.py CACHE_DIR
+  install_npm_tool.py CACHE_DIR PACKAGE COMMAND
 """
 import os
 import shutil
 import subprocess
 import sys
 
-PACKAGE = "@microsoft/sarif-multitool"
-
 
 def main():
-    cache = os.path.abspath(sys.argv[1])
-    tool = os.path.join(cache, "node_modules", ".bin", "sarif-multitool")
+    cache, package, command = sys.argv[1:4]
+    cache = os.path.abspath(cache)
+    tool = os.path.join(cache, "node_modules", ".bin", command)
     failed = os.path.join(cache, "FAILED")
     if os.path.exists(tool):
         print(tool)
@@ -29,7 +30,7 @@ def main():
     try:
         result = subprocess.run(
             [npm, "install", "--prefix", cache, "--no-audit", "--no-fund",
-             "--fetch-retries=1", "--fetch-timeout=60000", PACKAGE],
+             "--fetch-retries=1", "--fetch-timeout=60000", package],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
         ok = result.returncode == 0 and os.path.exists(tool)
         log = result.stdout
