@@ -54,7 +54,8 @@ if lit.util.which("pre-commit"):
     config.available_features.add("pre-commit")
 
 # Validators from npm, each cached in the build tree: Microsoft's SARIF
-# validator, and a schema validator for GitHub Actions files (action.yml).
+# validator, a schema validator for GitHub Actions files (action.yml), and
+# a Dockerfile linter.
 def _npm_tool(package, command):
     return subprocess.run(
         [config.python, os.path.join(tools, "install_npm_tool.py"),
@@ -64,7 +65,8 @@ def _npm_tool(package, command):
 
 for feature, package, command in [
         ("sarif-multitool", "@microsoft/sarif-multitool", "sarif-multitool"),
-        ("action-validator", "@action-validator/cli@0.6.0", "action-validator")]:
+        ("action-validator", "@action-validator/cli@0.6.0", "action-validator"),
+        ("dockerfile-utils", "dockerfile-utils@0.16.3", "dockerfile-utils")]:
     tool = _npm_tool(package, command)
     if tool:
         config.available_features.add(feature)

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Installs a validator the tests use from the npm registry (Microsoft's
 SARIF validator @microsoft/sarif-multitool, the GitHub Actions schema
-validator @action-validator/cli) into a cache directory of the build tree,
-once, and prints the path of its command; prints nothing when npm or the
-registry is not available. A failed attempt is remembered (delete FAILED to
-retry), so an offline machine does not wait on the registry at every lit
-run.
+validator @action-validator/cli, the Dockerfile linter dockerfile-utils)
+into a cache directory of the build tree, once, and prints the path of its
+command; prints nothing when npm or the registry is not available. A failed
+attempt is remembered (delete FAILED to retry), so an offline machine does
+not wait on the registry at every lit run.
 
   install_npm_tool.py CACHE_DIR PACKAGE COMMAND
 """
