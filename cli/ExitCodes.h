@@ -1,7 +1,8 @@
-//===- ExitCodes.h - bpf-tidy's exit codes -----------------------*- C++
-//-*-===//
+//===- ExitCodes.h - the exit codes of every bpf-tidy command ---*- C++ -*-===//
 //
-// One table, shared by --help, docs/usage.md and the tests.
+// One table for the whole tool: bpf-tidy, bpf-tidy migrate and bpf-tidy
+// verify (and bpf-tidy-verify, which includes this header but links nothing
+// of the command). docs/usage.md shows the same table.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,8 +14,13 @@ namespace bpftidy {
 enum ExitCode : int {
   /// No findings left (after --fix: every finding was fixed).
   ExitClean = 0,
+  /// bpf-tidy verify: everything built, loaded and ran, every site proven.
+  ExitSuccess = ExitClean,
   /// Findings remain.
   ExitFindings = 1,
+  /// bpf-tidy verify: a build, a load, a run, a changed verdict or a site
+  /// not proven (migrate reports it as ExitVerifyFailed).
+  ExitFailure = 1,
   /// Usage or configuration error, or a file that does not parse.
   ExitUsage = 2,
   /// An edit was refused: file not writable, changed or replaced since it
@@ -24,8 +30,8 @@ enum ExitCode : int {
   /// bpf-tidy migrate: the verify loop failed (a build, a load, a run, a
   /// changed verdict, a site not proven).
   ExitVerifyFailed = 4,
-  /// bpf-tidy migrate: fixed and built, but BPF could not be loaded (no
-  /// privilege), so nothing was run.
+  /// bpf-tidy migrate and verify: BPF could not be loaded (no privilege),
+  /// so nothing was run (verify under CI=true: ExitFailure instead).
   ExitNoPrivilege = 77,
 };
 

@@ -379,12 +379,12 @@ int migrateMain(int Argc, const char **Argv) {
 
   int Exit = AnalyzeExit;
   switch (VerifyExit) {
-  case verify::ExitSuccess:
+  case ExitSuccess:
     break;
-  case verify::ExitNoPrivilege:
+  case ExitNoPrivilege:
     Exit = worseExit(Exit, ExitNoPrivilege);
     break;
-  case verify::ExitUsage:
+  case ExitUsage:
     Exit = worseExit(Exit, ExitUsage);
     break;
   default:

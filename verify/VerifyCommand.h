@@ -2,22 +2,18 @@
 //
 // The build-load-run proof loop's entry point. The bpf-tidy command
 // dispatches "bpf-tidy verify ..." here; bpf-tidy-verify is a thin main
-// around it. Exit codes: 0 proven / all good, 1 failure, 2 usage or bad
-// input, 77 no privilege to load BPF (1 under CI=true).
+// around it. Exit codes (cli/ExitCodes.h, the tool's one table): 0 proven /
+// all good, 1 failure, 2 usage or bad input, 77 no privilege to load BPF (1
+// under CI=true).
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef BPF_TIDY_VERIFY_VERIFYCOMMAND_H
 #define BPF_TIDY_VERIFY_VERIFYCOMMAND_H
 
-namespace bpftidy::verify {
+#include "cli/ExitCodes.h"
 
-enum ExitCode {
-  ExitSuccess = 0,
-  ExitFailure = 1,
-  ExitUsage = 2,
-  ExitNoPrivilege = 77,
-};
+namespace bpftidy::verify {
 
 /// bpf-tidy-verify: the options at the top level.
 int verifyMain(int argc, const char **argv);
