@@ -55,9 +55,51 @@ static std::string firstEditText(const ClangTidyError &E) {
 
 /// Removes the notes that explain a fix, once the fix is withheld.
 static void dropFixNotes(MergedFinding &F) {
-  llvm::erase_if(F.Error.Notes, [](const tooling::DiagnosticMessage &Note) {
-    return StringRef(Note.Message).starts_with("drop direction taken from");
-  });
+  size_t Kept = 0;
+  for (size_t I = 0; I < F.Error.Notes.size(); ++I) {
+    if (F.NoteReasons[I] == NoteReason::FixDetail)
+      continue;
+    if (Kept != I) {
+      F.Error.Notes[Kept] = std::move(F.Error.Notes[I]);
+      F.NoteReasons[Kept] = F.NoteReasons[I];
+    }
+    ++Kept;
+  }
+  F.Error.Notes.resize(Kept);
+  F.NoteReasons.resize(Kept);
+}
+
+using FindingKey = std::tuple<std::string, std::string, unsigned>;
+
+/// The key of \p E's site: check, canonical file, offset.
+static FindingKey keyOf(const ClangTidyError &E) {
+  return {E.DiagnosticName, canonicalPath(E.Message.FilePath),
+          E.Message.FileOffset};
+}
+
+/// The reasons the checks gave their notes, by finding.
+static std::map<FindingKey, std::vector<const NoteTag *>>
+tagsByFinding(const std::vector<NoteTag> &Tags) {
+  std::map<FindingKey, std::vector<const NoteTag *>> ByFinding;
+  for (const NoteTag &Tag : Tags)
+    ByFinding[{Tag.Check, canonicalPath(Tag.File), Tag.Offset}].push_back(&Tag);
+  return ByFinding;
+}
+
+/// The reason of each note of \p E: the check tags its own notes in the
+/// order it emits them; other notes (a compiler's "expanded from macro")
+/// explain.
+static std::vector<NoteReason>
+reasonsOf(const ClangTidyError &E, const std::vector<const NoteTag *> *Tags) {
+  std::vector<NoteReason> Reasons;
+  size_t Next = 0;
+  for (const tooling::DiagnosticMessage &Note : E.Notes) {
+    if (Tags && Next < Tags->size() && (*Tags)[Next]->Text == Note.Message)
+      Reasons.push_back((*Tags)[Next++]->Reason);
+    else
+      Reasons.push_back(NoteReason::Explanation);
+  }
+  return Reasons;
 }
 
 MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
@@ -66,7 +108,7 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
   // By site: check, file and offset. The check words a site the same in
   // every configuration where it can, but what a propagated value may hold
   // can differ between configurations; the first unit's wording is kept.
-  std::map<std::tuple<std::string, std::string, unsigned>, size_t> Index;
+  std::map<FindingKey, size_t> Index;
   // Per finding: (configuration, fix key, candidate text) of each unit.
   struct Proposal {
     std::string Configuration, Key, Text;
@@ -78,13 +120,26 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
     const std::string &Configuration = Units[U].Configuration;
     if (SeenConfiguration.try_emplace(Configuration, true).second)
       Merged.Configurations.push_back(Configuration);
+    std::map<FindingKey, std::vector<const NoteTag *>> Tags;
+    bool TagsRead = false;
     for (const ClangTidyError &E : Results[U].Errors) {
-      auto Key =
-          std::make_tuple(E.DiagnosticName, canonicalPath(E.Message.FilePath),
-                          E.Message.FileOffset);
+      FindingKey Key = keyOf(E);
+      // Tool errors (configuration) have no place: each message is one.
+      if (StringRef(E.DiagnosticName).starts_with("clang-tidy-"))
+        std::get<1>(Key) += "\n" + E.Message.Message;
       auto [It, Inserted] = Index.try_emplace(Key, Merged.Findings.size());
       if (Inserted) {
-        Merged.Findings.push_back({E, {}, "", {}});
+        if (!TagsRead) {
+          Tags = tagsByFinding(Results[Results[U].AnalysedAs].NoteTags);
+          TagsRead = true;
+        }
+        auto Found = Tags.find(Key);
+        Merged.Findings.push_back(
+            {E,
+             reasonsOf(E, Found == Tags.end() ? nullptr : &Found->second),
+             {},
+             "",
+             {}});
         Proposals.emplace_back();
       }
       MergedFinding &F = Merged.Findings[It->second];
@@ -127,11 +182,13 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
   return Merged;
 }
 
-void withholdFixesAt(MergedFindings &Merged, llvm::StringRef File,
-                     unsigned Offset, llvm::StringRef Why) {
+void withholdFixesAt(MergedFindings &Merged, llvm::StringRef Check,
+                     llvm::StringRef File, unsigned Offset,
+                     llvm::StringRef Why) {
   std::string Path = canonicalPath(File);
   for (MergedFinding &F : Merged.Findings) {
     if (F.Error.Message.FileOffset != Offset ||
+        F.Error.DiagnosticName != Check ||
         canonicalPath(F.Error.Message.FilePath) != Path)
       continue;
     F.Error.Message.Fix.clear();
@@ -142,11 +199,10 @@ void withholdFixesAt(MergedFindings &Merged, llvm::StringRef File,
 
 void withholdDisputedFixes(MergedFindings &Merged,
                            const std::vector<SiteFact> &Facts) {
-  using Site = std::pair<std::string, unsigned>;
-  std::set<Site> NotifySafe;
-  std::map<Site, std::string> NotifyUnsafe, WrapUnsafe;
+  std::set<FindingKey> NotifySafe;
+  std::map<FindingKey, std::string> NotifyUnsafe, WrapUnsafe;
   for (const SiteFact &Fact : Facts) {
-    Site Key(Fact.File, Fact.Offset);
+    FindingKey Key(Fact.Check, Fact.File, Fact.Offset);
     if (Fact.Kind == SiteFact::NotifyAtSource) {
       if (Fact.Safe)
         NotifySafe.insert(Key);
@@ -159,31 +215,36 @@ void withholdDisputedFixes(MergedFindings &Merged,
   for (const auto &[Key, Why] : NotifyUnsafe)
     if (NotifySafe.count(Key))
       withholdFixesAt(
-          Merged, Key.first, Key.second,
+          Merged, std::get<0>(Key), std::get<1>(Key), std::get<2>(Key),
           "no fix: configurations disagree on notifying where this drop is "
           "made: in some every caller returns the value to the kernel, in "
           "others " +
               Why);
   for (const auto &[Key, Why] : WrapUnsafe)
-    withholdFixesAt(Merged, Key.first, Key.second,
+    withholdFixesAt(Merged, std::get<0>(Key), std::get<1>(Key),
+                    std::get<2>(Key),
                     "no fix: in some configurations " + Why +
                         " (the same text is compiled differently there), "
                         "and notifying would drop it");
 }
 
-std::vector<ClangTidyError> diagnosticsOf(const MergedFindings &Merged) {
+std::vector<ClangTidyError>
+diagnosticsOf(const MergedFindings &Merged,
+              std::vector<std::vector<NoteReason>> *Reasons) {
   std::vector<ClangTidyError> Errors;
   for (const MergedFinding &F : Merged.Findings) {
     ClangTidyError E = F.Error;
-    auto Note = [&](std::string Text) {
+    std::vector<NoteReason> NoteReasons = F.NoteReasons;
+    auto Note = [&](std::string Text, NoteReason Reason) {
       tooling::DiagnosticMessage Message = E.Message;
       Message.Message = std::move(Text);
       Message.Fix.clear();
       Message.Ranges.clear();
       E.Notes.push_back(std::move(Message));
+      NoteReasons.push_back(Reason);
     };
     if (!F.FixWithheld.empty())
-      Note(F.FixWithheld);
+      Note(F.FixWithheld, NoteReason::NoFix);
     bool IsFinding = !llvm::StringRef(E.DiagnosticName).starts_with("clang-");
     if (IsFinding && Merged.Configurations.size() > 1) {
       std::string Text = "found in " + std::to_string(F.Configurations.size()) +
@@ -191,9 +252,11 @@ std::vector<ClangTidyError> diagnosticsOf(const MergedFindings &Merged) {
                          " configurations: ";
       for (size_t I = 0; I < F.Configurations.size(); ++I)
         Text += (I ? ", " : "") + F.Configurations[I];
-      Note(Text);
+      Note(Text, NoteReason::Configurations);
     }
     Errors.push_back(std::move(E));
+    if (Reasons)
+      Reasons->push_back(std::move(NoteReasons));
   }
   return Errors;
 }

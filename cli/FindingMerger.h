@@ -13,7 +13,8 @@
 #ifndef BPF_TIDY_CLI_FINDINGMERGER_H
 #define BPF_TIDY_CLI_FINDINGMERGER_H
 
-#include "analyzer/SiteFacts.h"
+#include "analyzer/core/NoteReason.h"
+#include "analyzer/core/SiteFacts.h"
 #include "cli/AnalysisUnit.h"
 #include "cli/UnitRunner.h"
 #include <string>
@@ -24,6 +25,9 @@ namespace bpftidy {
 struct MergedFinding {
   /// The first unit's diagnostic; its fix is cleared when units disagree.
   clang::tidy::ClangTidyError Error;
+  /// What each note of Error is for (core/NoteReason.h), in step with
+  /// Error.Notes.
+  std::vector<NoteReason> NoteReasons;
   /// Configurations in which the site was found, in order of first sight.
   std::vector<std::string> Configurations;
   /// Why the fix was withheld, if it was.
@@ -44,13 +48,14 @@ struct MergedFindings {
 MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
                              const std::vector<UnitResult> &Results);
 
-/// Withholds the fix of the findings at (\p File, \p Offset), saying \p Why
-/// in a note.
-void withholdFixesAt(MergedFindings &Merged, llvm::StringRef File,
-                     unsigned Offset, llvm::StringRef Why);
+/// Withholds the fix of the findings of \p Check at (\p File, \p Offset),
+/// saying \p Why in a note.
+void withholdFixesAt(MergedFindings &Merged, llvm::StringRef Check,
+                     llvm::StringRef File, unsigned Offset,
+                     llvm::StringRef Why);
 
 /// Withholds the fix of sites that some unit says is wrong there
-/// (analyzer/SiteFacts.h, gathered from every unit): a helper `return`
+/// (analyzer/core/SiteFacts.h, gathered from every unit): a helper `return`
 /// where notifying at the source is safe in some configurations but not
 /// in others, and a `return` whose value may be a valid verdict in some
 /// configuration, where wrapping it would drop the packet.
@@ -59,9 +64,11 @@ void withholdDisputedFixes(MergedFindings &Merged,
 
 /// The diagnostics to print or export: one per finding, with a note naming
 /// the configurations when more than one was analysed, and a note saying
-/// why a fix was withheld.
+/// why a fix was withheld. \p Reasons, if given, receives what each note of
+/// each diagnostic is for.
 std::vector<clang::tidy::ClangTidyError>
-diagnosticsOf(const MergedFindings &Merged);
+diagnosticsOf(const MergedFindings &Merged,
+              std::vector<std::vector<NoteReason>> *Reasons = nullptr);
 
 } // namespace bpftidy
 

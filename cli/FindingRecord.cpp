@@ -74,7 +74,9 @@ bool FindingRecord::isToolError() const {
 std::vector<FindingRecord> recordFindings(const MergedFindings &Merged,
                                           bool WithContext) {
   SourceTexts Texts;
-  std::vector<tidy::ClangTidyError> Diagnostics = diagnosticsOf(Merged);
+  std::vector<std::vector<NoteReason>> Reasons;
+  std::vector<tidy::ClangTidyError> Diagnostics =
+      diagnosticsOf(Merged, &Reasons);
   std::vector<FindingRecord> Records;
   for (size_t I = 0; I < Merged.Findings.size(); ++I) {
     const MergedFinding &F = Merged.Findings[I];
@@ -91,9 +93,11 @@ std::vector<FindingRecord> recordFindings(const MergedFindings &Merged,
     if (const SourceTexts::Text *T =
             !WithContext || File.empty() ? nullptr : Texts.get(File))
       R.Context = T->statements().contextAt(E.Message.FileOffset);
-    for (const tooling::DiagnosticMessage &Note : E.Notes) {
+    for (size_t J = 0; J < E.Notes.size(); ++J) {
+      const tooling::DiagnosticMessage &Note = E.Notes[J];
       NoteRecord N;
       N.Message = Note.Message;
+      N.Reason = Reasons[I][J];
       if (!Note.FilePath.empty())
         N.Where = Texts.position(canonicalPath(Note.FilePath), Note.FileOffset);
       R.Notes.push_back(std::move(N));

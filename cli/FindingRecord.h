@@ -31,6 +31,8 @@ struct SourcePosition {
 
 struct NoteRecord {
   std::string Message;
+  /// What the note is for.
+  NoteReason Reason = NoteReason::Explanation;
   /// None for notes that are not about a place.
   std::optional<SourcePosition> Where;
 };

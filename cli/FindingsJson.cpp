@@ -34,7 +34,8 @@ static json::Object findingToJson(const FindingRecord &R,
 
   json::Array Notes;
   for (const NoteRecord &N : R.Notes) {
-    json::Object Note{{"message", N.Message}};
+    json::Object Note{{"message", N.Message},
+                      {"reason", noteReasonName(N.Reason)}};
     if (N.Where)
       addPosition(Note, *N.Where, Base);
     Notes.push_back(std::move(Note));

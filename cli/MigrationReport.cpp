@@ -1,6 +1,7 @@
 //===- MigrationReport.cpp ------------------------------------------------===//
 
 #include "cli/MigrationReport.h"
+#include "analyzer/core/NoteReason.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
@@ -50,9 +51,11 @@ static std::string whyUnfixed(const json::Object &Finding) {
     for (const json::Value &N : *Notes)
       if (const json::Object *Note = N.getAsObject()) {
         llvm::StringRef Text = stringOf(*Note, "message");
-        if (Text.starts_with("found in "))
+        llvm::StringRef Reason = stringOf(*Note, "reason");
+        if (Reason == noteReasonName(NoteReason::Configurations))
           continue;
-        (Text.contains("no fix") ? NoFix : Other).push_back(Text.str());
+        (Reason == noteReasonName(NoteReason::NoFix) ? NoFix : Other)
+            .push_back(Text.str());
       }
   const std::vector<std::string> &Reasons = NoFix.empty() ? Other : NoFix;
   if (Reasons.empty()) {

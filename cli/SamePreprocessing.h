@@ -2,7 +2,7 @@
 //
 // Two units of one source whose compile commands differ only in -D / -U
 // flags of names outside the first unit's preprocessor footprint
-// (analyzer/PreprocessorFootprint.h) preprocess to the same text: the
+// (analyzer/core/PreprocessorFootprint.h) preprocess to the same text: the
 // second need not be parsed, its findings are the first's.
 //
 //===----------------------------------------------------------------------===//

@@ -1,6 +1,7 @@
 //===- SarifReport.cpp ----------------------------------------------------===//
 
 #include "cli/SarifReport.h"
+#include "analyzer/CheckRule.h"
 #include "config/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
@@ -14,11 +15,10 @@ static const char SarifSchema[] =
     "https://json.schemastore.org/sarif-2.1.0.json";
 static const char SourceRoot[] = "SRCROOT";
 
-/// What each check is about, for the rule's short description.
+/// What each check is about, from its registered rule.
 static std::string describeRule(llvm::StringRef Check) {
-  if (Check == "bpf-bare-drop-return")
-    return "A BPF program or tail call returns a drop reason to the kernel "
-           "without a drop notification";
+  if (const CheckRule *Rule = findCheckRule(Check))
+    return Rule->ShortDescription.str();
   if (Check.starts_with("clang-diagnostic-"))
     return "Compiler diagnostic";
   return "bpf-tidy check " + Check.str();
@@ -64,6 +64,12 @@ static json::Object physicalLocation(const SourcePosition &Where,
   return Location;
 }
 
+static std::string fixDescription(llvm::StringRef Check) {
+  if (const CheckRule *Rule = findCheckRule(Check))
+    return Rule->FixDescription.str();
+  return "Apply the suggested fix";
+}
+
 static json::Array fixesOf(const FindingRecord &R, llvm::StringRef Base) {
   if (R.Fix.empty())
     return {};
@@ -85,8 +91,7 @@ static json::Array fixesOf(const FindingRecord &R, llvm::StringRef Base) {
         json::Object{{"artifactLocation", artifactLocation(File, Base)},
                      {"replacements", std::move(List)}});
   return json::Array{json::Object{
-      {"description",
-       json::Object{{"text", "Notify the drop and return its verdict"}}},
+      {"description", json::Object{{"text", fixDescription(R.Check)}}},
       {"artifactChanges", std::move(Changes)}}};
 }
 
@@ -100,9 +105,12 @@ json::Value findingsToSarif(const std::vector<FindingRecord> &Records,
     json::Object Rule{
         {"id", R.Check},
         {"shortDescription", json::Object{{"text", describeRule(R.Check)}}}};
-    if (!R.isToolError())
+    if (const CheckRule *Registered = findCheckRule(R.Check)) {
+      Rule["fullDescription"] =
+          json::Object{{"text", Registered->FullDescription}};
       Rule["help"] = json::Object{
-          {"text", "See docs/checks/" + R.Check + ".md in bpf-tidy."}};
+          {"text", "See " + Registered->HelpUri.str() + " in bpf-tidy."}};
+    }
     Rules.push_back(std::move(Rule));
   }
 

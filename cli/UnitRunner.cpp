@@ -1,7 +1,7 @@
 //===- UnitRunner.cpp -----------------------------------------------------===//
 
 #include "cli/UnitRunner.h"
-#include "analyzer/PreprocessorFootprint.h"
+#include "analyzer/core/PreprocessorFootprint.h"
 #include "clang-tidy/ClangTidy.h"
 #include "cli/SamePreprocessing.h"
 #include "llvm/ADT/StringMap.h"
@@ -47,10 +47,12 @@ static UnitResult runUnit(const AnalysisUnit &Unit,
   // when another unit of the same source might share this analysis.
   setFootprintSink(RecordFootprint ? &Result.Footprint : nullptr);
   setSiteFactSink(RecordFacts ? &Result.Facts : nullptr);
+  setNoteTagSink(&Result.NoteTags);
   Result.Errors = tidy::runClangTidy(Context, Database, {Unit.File}, Overlay,
                                      /*ApplyAnyFix=*/false);
   setFootprintSink(nullptr);
   setSiteFactSink(nullptr);
+  setNoteTagSink(nullptr);
   return Result;
 }
 

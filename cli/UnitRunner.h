@@ -10,7 +10,8 @@
 #ifndef BPF_TIDY_CLI_UNITRUNNER_H
 #define BPF_TIDY_CLI_UNITRUNNER_H
 
-#include "analyzer/SiteFacts.h"
+#include "analyzer/core/NoteReason.h"
+#include "analyzer/core/SiteFacts.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "cli/AnalysisUnit.h"
@@ -26,9 +27,11 @@ struct UnitResult {
   std::vector<clang::tidy::ClangTidyError> Errors;
   /// The names the unit's preprocessing depends on (empty if unknown).
   llvm::StringSet<> Footprint;
-  /// What the analysis said about sites (analyzer/SiteFacts.h), recorded
+  /// What the analysis said about sites (analyzer/core/SiteFacts.h), recorded
   /// when there is more than one unit to compare.
   std::vector<SiteFact> Facts;
+  /// What each note of the checks is for (analyzer/core/NoteReason.h).
+  std::vector<NoteTag> NoteTags;
   /// The unit whose analysis this one shares, when it preprocesses alike
   /// (cli/SamePreprocessing.h); otherwise its own index.
   size_t AnalysedAs = 0;

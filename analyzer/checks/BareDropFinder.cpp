@@ -1,11 +1,11 @@
 //===- BareDropFinder.cpp -------------------------------------------------===//
 
-#include "analyzer/BareDropFinder.h"
-#include "analyzer/BodyStatements.h"
-#include "analyzer/DropValue.h"
-#include "analyzer/EditableRange.h"
-#include "analyzer/SiteFacts.h"
-#include "analyzer/SourceNotifyRule.h"
+#include "analyzer/checks/BareDropFinder.h"
+#include "analyzer/checks/SourceNotifyRule.h"
+#include "analyzer/core/BodyStatements.h"
+#include "analyzer/core/DropValue.h"
+#include "analyzer/core/EditableRange.h"
+#include "analyzer/core/SiteFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -40,12 +40,14 @@ void BareDropFinder::recordFact(SiteFact::FactKind Kind,
   }
   if (It->second.empty())
     return;
-  recordSiteFact(
-      {Kind, It->second, SM.getFileOffset(Spelling), Safe, std::move(Why)});
+  recordSiteFact({Kind, It->second, SM.getFileOffset(Spelling), Safe,
+                  std::move(Why), CheckName});
 }
 
-BareDropFinder::BareDropFinder(const BareDropOptions &Options)
-    : Classifier(Options), Matcher(Options), Summaries(Matcher, Classifier) {}
+BareDropFinder::BareDropFinder(const Conventions &Options,
+                               llvm::StringRef CheckName)
+    : CheckName(CheckName.str()), Classifier(Options), Matcher(Options),
+      Summaries(Matcher, Classifier) {}
 
 BareDropFinder::~BareDropFinder() = default;
 

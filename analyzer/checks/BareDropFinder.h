@@ -10,16 +10,16 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_BAREDROPFINDER_H
-#define BPF_TIDY_ANALYZER_BAREDROPFINDER_H
+#ifndef BPF_TIDY_ANALYZER_CHECKS_BAREDROPFINDER_H
+#define BPF_TIDY_ANALYZER_CHECKS_BAREDROPFINDER_H
 
-#include "analyzer/BareDropOptions.h"
-#include "analyzer/BareDropSite.h"
-#include "analyzer/DropReasonMatcher.h"
-#include "analyzer/FunctionDropSummaries.h"
-#include "analyzer/FunctionUses.h"
-#include "analyzer/ProgramClassifier.h"
-#include "analyzer/SiteFacts.h"
+#include "analyzer/checks/BareDropSite.h"
+#include "analyzer/core/Conventions.h"
+#include "analyzer/core/DropReasonMatcher.h"
+#include "analyzer/core/FunctionDropSummaries.h"
+#include "analyzer/core/FunctionUses.h"
+#include "analyzer/core/ProgramClassifier.h"
+#include "analyzer/core/SiteFacts.h"
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
 #include <vector>
@@ -39,7 +39,9 @@ class SourceNotifyRule;
 
 class BareDropFinder {
 public:
-  explicit BareDropFinder(const BareDropOptions &Options);
+  /// \p CheckName names the check in the site facts recorded.
+  BareDropFinder(const Conventions &Options,
+                 llvm::StringRef CheckName = "bpf-bare-drop-return");
   ~BareDropFinder();
 
   /// Records one function definition of the translation unit.
@@ -63,6 +65,7 @@ private:
                           clang::ASTContext &Ctx);
   void addOccurrence(BareDropOccurrence Occurrence, clang::ASTContext &Ctx);
 
+  std::string CheckName;
   ProgramClassifier Classifier;
   DropReasonMatcher Matcher;
   FunctionUses Uses;
@@ -70,7 +73,7 @@ private:
   /// The reporting rule for helpers; lives while finish() runs.
   std::unique_ptr<SourceNotifyRule> Rule;
   /// Records a fact on \p Return for the command to compare across
-  /// configurations (analyzer/SiteFacts.h).
+  /// configurations (analyzer/core/SiteFacts.h).
   void recordFact(SiteFact::FactKind Kind, const clang::ReturnStmt &Return,
                   bool Safe, std::string Why, const clang::SourceManager &SM);
   /// Spelled returns (raw location) whose value may be a verdict in some
@@ -86,4 +89,4 @@ private:
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_BAREDROPFINDER_H
+#endif // BPF_TIDY_ANALYZER_CHECKS_BAREDROPFINDER_H

@@ -1,8 +1,8 @@
 //===- BareDropFixPlanner.cpp ---------------------------------------------===//
 
-#include "analyzer/BareDropFixPlanner.h"
-#include "analyzer/EditableRange.h"
-#include "analyzer/MacroInvocation.h"
+#include "analyzer/checks/BareDropFixPlanner.h"
+#include "analyzer/core/EditableRange.h"
+#include "analyzer/core/MacroInvocation.h"
 #include "rewriters/KernelStyleLayout.h"
 #include "rewriters/NotificationTemplate.h"
 #include "clang/AST/ASTContext.h"
@@ -18,7 +18,7 @@ using namespace clang;
 
 namespace bpftidy {
 
-BareDropFixPlanner::BareDropFixPlanner(const BareDropOptions &Options,
+BareDropFixPlanner::BareDropFixPlanner(const Conventions &Options,
                                        const DropReasonMatcher &Matcher)
     : Options(Options), Directions(Options, Matcher) {}
 

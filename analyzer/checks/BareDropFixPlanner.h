@@ -8,12 +8,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_BAREDROPFIXPLANNER_H
-#define BPF_TIDY_ANALYZER_BAREDROPFIXPLANNER_H
+#ifndef BPF_TIDY_ANALYZER_CHECKS_BAREDROPFIXPLANNER_H
+#define BPF_TIDY_ANALYZER_CHECKS_BAREDROPFIXPLANNER_H
 
-#include "analyzer/BareDropOptions.h"
-#include "analyzer/BareDropSite.h"
-#include "analyzer/DirectionResolver.h"
+#include "analyzer/checks/BareDropSite.h"
+#include "analyzer/core/Conventions.h"
+#include "analyzer/core/DirectionResolver.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include <optional>
 #include <string>
@@ -42,7 +42,7 @@ struct FixPlan {
 
 class BareDropFixPlanner {
 public:
-  BareDropFixPlanner(const BareDropOptions &Options,
+  BareDropFixPlanner(const Conventions &Options,
                      const DropReasonMatcher &Matcher);
 
   FixPlan plan(const BareDropSite &Site, clang::ASTContext &Ctx,
@@ -71,7 +71,7 @@ private:
                                          clang::Preprocessor &PP,
                                          std::string &WhyNot);
 
-  const BareDropOptions &Options;
+  const Conventions &Options;
   DirectionResolver Directions;
   std::optional<std::pair<std::string, std::string>> TemplateForTU;
 };
@@ -89,4 +89,4 @@ bool isExpressionAvailable(llvm::StringRef Expression, clang::ASTContext &Ctx,
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_BAREDROPFIXPLANNER_H
+#endif // BPF_TIDY_ANALYZER_CHECKS_BAREDROPFIXPLANNER_H

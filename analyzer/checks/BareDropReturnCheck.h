@@ -9,36 +9,31 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_BAREDROPRETURNCHECK_H
-#define BPF_TIDY_ANALYZER_BAREDROPRETURNCHECK_H
+#ifndef BPF_TIDY_ANALYZER_CHECKS_BAREDROPRETURNCHECK_H
+#define BPF_TIDY_ANALYZER_CHECKS_BAREDROPRETURNCHECK_H
 
-#include "analyzer/BareDropFinder.h"
-#include "analyzer/BareDropFixPlanner.h"
-#include "analyzer/BareDropOptions.h"
-#include "analyzer/NotifyExpansions.h"
-#include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "analyzer/CheckRule.h"
+#include "analyzer/checks/BareDropFinder.h"
+#include "analyzer/checks/BareDropFixPlanner.h"
+#include "analyzer/checks/BpfCheck.h"
+#include "analyzer/core/NotifyExpansions.h"
 
 namespace clang::tidy::bpf {
 
-class BareDropReturnCheck : public ClangTidyCheck {
+class BareDropReturnCheck : public BpfCheck {
 public:
+  static const bpftidy::CheckRule Rule;
+
   BareDropReturnCheck(StringRef Name, ClangTidyContext *Context);
 
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return true;
-  }
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
 private:
+  void onPreprocessor(Preprocessor &PP) override;
   void report(const bpftidy::BareDropSite &Site);
 
-  const bpftidy::BareDropOptions Config;
   bpftidy::BareDropFinder Finder;
   bpftidy::BareDropFixPlanner Planner;
   bpftidy::NotifyExpansions Notifications;
@@ -48,4 +43,4 @@ private:
 
 } // namespace clang::tidy::bpf
 
-#endif // BPF_TIDY_ANALYZER_BAREDROPRETURNCHECK_H
+#endif // BPF_TIDY_ANALYZER_CHECKS_BAREDROPRETURNCHECK_H

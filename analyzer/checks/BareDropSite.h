@@ -8,11 +8,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_BAREDROPSITE_H
-#define BPF_TIDY_ANALYZER_BAREDROPSITE_H
+#ifndef BPF_TIDY_ANALYZER_CHECKS_BAREDROPSITE_H
+#define BPF_TIDY_ANALYZER_CHECKS_BAREDROPSITE_H
 
-#include "analyzer/DropReasonMatcher.h"
-#include "analyzer/ProgramClassifier.h"
+#include "analyzer/core/DropReasonMatcher.h"
+#include "analyzer/core/ProgramClassifier.h"
 #include "clang/Basic/SourceLocation.h"
 #include <string>
 #include <vector>
@@ -84,4 +84,4 @@ struct BareDropSite {
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_BAREDROPSITE_H
+#endif // BPF_TIDY_ANALYZER_CHECKS_BAREDROPSITE_H

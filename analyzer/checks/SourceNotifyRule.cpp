@@ -1,6 +1,6 @@
 //===- SourceNotifyRule.cpp -----------------------------------------------===//
 
-#include "analyzer/SourceNotifyRule.h"
+#include "analyzer/checks/SourceNotifyRule.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include <set>

@@ -13,10 +13,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_SOURCENOTIFYRULE_H
-#define BPF_TIDY_ANALYZER_SOURCENOTIFYRULE_H
+#ifndef BPF_TIDY_ANALYZER_CHECKS_SOURCENOTIFYRULE_H
+#define BPF_TIDY_ANALYZER_CHECKS_SOURCENOTIFYRULE_H
 
-#include "analyzer/FunctionUses.h"
+#include "analyzer/core/FunctionUses.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include <string>
@@ -62,4 +62,4 @@ private:
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_SOURCENOTIFYRULE_H
+#endif // BPF_TIDY_ANALYZER_CHECKS_SOURCENOTIFYRULE_H

@@ -1,6 +1,6 @@
 //===- BodyStatements.cpp -------------------------------------------------===//
 
-#include "analyzer/BodyStatements.h"
+#include "analyzer/core/BodyStatements.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;

@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_BODYSTATEMENTS_H
-#define BPF_TIDY_ANALYZER_BODYSTATEMENTS_H
+#ifndef BPF_TIDY_ANALYZER_CORE_BODYSTATEMENTS_H
+#define BPF_TIDY_ANALYZER_CORE_BODYSTATEMENTS_H
 
 #include <vector>
 
@@ -26,4 +26,4 @@ std::vector<const clang::CallExpr *> callsIn(const clang::Stmt *Body);
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_BODYSTATEMENTS_H
+#endif // BPF_TIDY_ANALYZER_CORE_BODYSTATEMENTS_H

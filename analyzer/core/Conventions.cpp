@@ -1,6 +1,6 @@
-//===- BareDropOptions.cpp ------------------------------------------------===//
+//===- Conventions.cpp ----------------------------------------------------===//
 
-#include "analyzer/BareDropOptions.h"
+#include "analyzer/core/Conventions.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace bpftidy {

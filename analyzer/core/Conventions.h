@@ -1,15 +1,17 @@
-//===- BareDropOptions.h - what the bare-drop analysis looks for -*- C++
-//-*-===//
+//===- Conventions.h - how a datapath spells what checks look for -*- C++ -*-//
 //
 // Every convention the analysis relies on is an option, so the tool works on
-// datapaths that spell things differently from Cilium. The clang-tidy check
-// reads these from CheckOptions; defaults cover the Cilium eras described in
-// docs/checks/bpf-bare-drop-return.md and plain libbpf code.
+// datapaths that spell things differently from Cilium: drop reasons,
+// notification helpers and their shape, programs and tail calls, directions,
+// the layout of fixes. Every bpf-* check shares them; they are read from
+// CheckOptions through one table (ConventionOptions.h). Defaults cover the
+// Cilium eras described in docs/checks/bpf-bare-drop-return.md and plain
+// libbpf code.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_BAREDROPOPTIONS_H
-#define BPF_TIDY_ANALYZER_BAREDROPOPTIONS_H
+#ifndef BPF_TIDY_ANALYZER_CORE_CONVENTIONS_H
+#define BPF_TIDY_ANALYZER_CORE_CONVENTIONS_H
 
 #include "llvm/ADT/StringRef.h"
 #include <string>
@@ -24,7 +26,7 @@ struct PatternRule {
   std::string Value;
 };
 
-struct BareDropOptions {
+struct Conventions {
   /// Names of macros and enumerators that are drop reasons.
   std::string DropReasonPattern = "^DROP_";
   /// Whether an integer constant below -1 is a drop reason whatever its
@@ -63,7 +65,8 @@ struct BareDropOptions {
   std::string DirectionPattern = "^METRIC_(INGRESS|EGRESS|SERVICE)$";
   /// Direction: other constants and the metric direction they stand for
   /// (conntrack directions do not share the metric enum's values).
-  std::vector<PatternRule> DirectionMapping;
+  std::vector<PatternRule> DirectionMapping = {
+      {"CT_EGRESS", "METRIC_EGRESS"}, {"CT_INGRESS", "METRIC_INGRESS"}};
   /// Direction: a helper turning a macro parameter into a metric direction,
   /// e.g. "ct_to_metric_dir(${arg})"; used instead of a generated ternary.
   std::string DirectionDispatch;
@@ -96,4 +99,4 @@ std::string printPatternRules(const std::vector<PatternRule> &Rules);
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_BAREDROPOPTIONS_H
+#endif // BPF_TIDY_ANALYZER_CORE_CONVENTIONS_H

@@ -1,10 +1,10 @@
 //===- DirectionResolver.cpp ----------------------------------------------===//
 
-#include "analyzer/DirectionResolver.h"
-#include "analyzer/BodyStatements.h"
-#include "analyzer/DropReasonMatcher.h"
-#include "analyzer/MacroInvocation.h"
-#include "analyzer/NotifyExpansions.h"
+#include "analyzer/core/DirectionResolver.h"
+#include "analyzer/core/BodyStatements.h"
+#include "analyzer/core/DropReasonMatcher.h"
+#include "analyzer/core/MacroInvocation.h"
+#include "analyzer/core/NotifyExpansions.h"
 #include "tailcalls/TailCallSlot.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -21,7 +21,7 @@ using namespace clang;
 
 namespace bpftidy {
 
-DirectionResolver::DirectionResolver(const BareDropOptions &Options,
+DirectionResolver::DirectionResolver(const Conventions &Options,
                                      const DropReasonMatcher &Matcher)
     : Options(Options), Matcher(Matcher),
       DirectionPattern(Options.DirectionPattern) {

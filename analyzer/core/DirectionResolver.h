@@ -12,12 +12,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_DIRECTIONRESOLVER_H
-#define BPF_TIDY_ANALYZER_DIRECTIONRESOLVER_H
+#ifndef BPF_TIDY_ANALYZER_CORE_DIRECTIONRESOLVER_H
+#define BPF_TIDY_ANALYZER_CORE_DIRECTIONRESOLVER_H
 
-#include "analyzer/BareDropOptions.h"
-#include "analyzer/NamePattern.h"
-#include "analyzer/ProgramClassifier.h"
+#include "analyzer/core/Conventions.h"
+#include "analyzer/core/NamePattern.h"
+#include "analyzer/core/ProgramClassifier.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <map>
@@ -45,7 +45,7 @@ struct Direction {
 
 class DirectionResolver {
 public:
-  DirectionResolver(const BareDropOptions &Options,
+  DirectionResolver(const Conventions &Options,
                     const DropReasonMatcher &Matcher);
 
   /// The direction of drops in program \p F, or nothing; \p WhyNot says why.
@@ -112,7 +112,7 @@ private:
   size_t TemplateArity = 0;
   size_t TemplateDirection = 0;
 
-  const BareDropOptions &Options;
+  const Conventions &Options;
   const DropReasonMatcher &Matcher;
   NamePattern DirectionPattern;
   std::vector<std::pair<NamePattern, std::string>> Rules;
@@ -122,4 +122,4 @@ private:
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_DIRECTIONRESOLVER_H
+#endif // BPF_TIDY_ANALYZER_CORE_DIRECTIONRESOLVER_H

@@ -1,8 +1,8 @@
 //===- DropFlowAnalysis.cpp -----------------------------------------------===//
 
-#include "analyzer/DropFlowAnalysis.h"
-#include "analyzer/BodyStatements.h"
-#include "analyzer/DropReasonMatcher.h"
+#include "analyzer/core/DropFlowAnalysis.h"
+#include "analyzer/core/BodyStatements.h"
+#include "analyzer/core/DropReasonMatcher.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"

@@ -10,10 +10,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_DROPFLOWANALYSIS_H
-#define BPF_TIDY_ANALYZER_DROPFLOWANALYSIS_H
+#ifndef BPF_TIDY_ANALYZER_CORE_DROPFLOWANALYSIS_H
+#define BPF_TIDY_ANALYZER_CORE_DROPFLOWANALYSIS_H
 
-#include "analyzer/DropValue.h"
+#include "analyzer/core/DropValue.h"
 #include "llvm/ADT/STLExtras.h"
 #include <optional>
 #include <utility>
@@ -54,4 +54,4 @@ FunctionFlow analyzeDropFlow(const clang::FunctionDecl &F,
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_DROPFLOWANALYSIS_H
+#endif // BPF_TIDY_ANALYZER_CORE_DROPFLOWANALYSIS_H

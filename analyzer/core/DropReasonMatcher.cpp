@@ -1,6 +1,6 @@
 //===- DropReasonMatcher.cpp ----------------------------------------------===//
 
-#include "analyzer/DropReasonMatcher.h"
+#include "analyzer/core/DropReasonMatcher.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
@@ -10,7 +10,7 @@ using namespace clang;
 
 namespace bpftidy {
 
-DropReasonMatcher::DropReasonMatcher(const BareDropOptions &Options)
+DropReasonMatcher::DropReasonMatcher(const Conventions &Options)
     : DropReasonPattern(Options.DropReasonPattern),
       NegativeConstantsAreDrops(Options.NegativeConstantsAreDrops) {
   for (const std::string &Name : Options.NotifyHelpers)

@@ -10,11 +10,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_DROPREASONMATCHER_H
-#define BPF_TIDY_ANALYZER_DROPREASONMATCHER_H
+#ifndef BPF_TIDY_ANALYZER_CORE_DROPREASONMATCHER_H
+#define BPF_TIDY_ANALYZER_CORE_DROPREASONMATCHER_H
 
-#include "analyzer/BareDropOptions.h"
-#include "analyzer/NamePattern.h"
+#include "analyzer/core/Conventions.h"
+#include "analyzer/core/NamePattern.h"
 #include "llvm/ADT/StringSet.h"
 #include <optional>
 #include <string>
@@ -36,7 +36,7 @@ struct DropReason {
 
 class DropReasonMatcher {
 public:
-  explicit DropReasonMatcher(const BareDropOptions &Options);
+  explicit DropReasonMatcher(const Conventions &Options);
 
   /// The drop reason \p E literally is, if any.
   /// \p NamedOnly leaves out plain negative constants: in a helper,
@@ -72,4 +72,4 @@ macroSpellingWholeExpr(const clang::Expr &E, clang::ASTContext &Ctx,
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_DROPREASONMATCHER_H
+#endif // BPF_TIDY_ANALYZER_CORE_DROPREASONMATCHER_H

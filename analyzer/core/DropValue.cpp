@@ -1,6 +1,6 @@
 //===- DropValue.cpp ------------------------------------------------------===//
 
-#include "analyzer/DropValue.h"
+#include "analyzer/core/DropValue.h"
 #include "llvm/ADT/STLExtras.h"
 #include <limits>
 

@@ -11,8 +11,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_DROPVALUE_H
-#define BPF_TIDY_ANALYZER_DROPVALUE_H
+#ifndef BPF_TIDY_ANALYZER_CORE_DROPVALUE_H
+#define BPF_TIDY_ANALYZER_CORE_DROPVALUE_H
 
 #include "clang/AST/OperationKinds.h"
 #include "llvm/ADT/StringRef.h"
@@ -94,4 +94,4 @@ private:
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_DROPVALUE_H
+#endif // BPF_TIDY_ANALYZER_CORE_DROPVALUE_H

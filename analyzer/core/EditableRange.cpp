@@ -1,6 +1,6 @@
 //===- EditableRange.cpp --------------------------------------------------===//
 
-#include "analyzer/EditableRange.h"
+#include "analyzer/core/EditableRange.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"

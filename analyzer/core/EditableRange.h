@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_EDITABLERANGE_H
-#define BPF_TIDY_ANALYZER_EDITABLERANGE_H
+#ifndef BPF_TIDY_ANALYZER_CORE_EDITABLERANGE_H
+#define BPF_TIDY_ANALYZER_CORE_EDITABLERANGE_H
 
 #include "clang/Basic/SourceLocation.h"
 #include <string>
@@ -41,4 +41,4 @@ EditableRange editableRange(const clang::Expr &Value,
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_EDITABLERANGE_H
+#endif // BPF_TIDY_ANALYZER_CORE_EDITABLERANGE_H

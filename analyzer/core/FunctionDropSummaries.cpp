@@ -1,7 +1,7 @@
 //===- FunctionDropSummaries.cpp ------------------------------------------===//
 
-#include "analyzer/FunctionDropSummaries.h"
-#include "analyzer/ProgramClassifier.h"
+#include "analyzer/core/FunctionDropSummaries.h"
+#include "analyzer/core/ProgramClassifier.h"
 #include "clang/AST/Decl.h"
 #include <algorithm>
 

@@ -9,10 +9,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_FUNCTIONDROPSUMMARIES_H
-#define BPF_TIDY_ANALYZER_FUNCTIONDROPSUMMARIES_H
+#ifndef BPF_TIDY_ANALYZER_CORE_FUNCTIONDROPSUMMARIES_H
+#define BPF_TIDY_ANALYZER_CORE_FUNCTIONDROPSUMMARIES_H
 
-#include "analyzer/DropFlowAnalysis.h"
+#include "analyzer/core/DropFlowAnalysis.h"
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
 #include <vector>
@@ -64,4 +64,4 @@ private:
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_FUNCTIONDROPSUMMARIES_H
+#endif // BPF_TIDY_ANALYZER_CORE_FUNCTIONDROPSUMMARIES_H

@@ -1,6 +1,6 @@
 //===- FunctionUses.cpp ---------------------------------------------------===//
 
-#include "analyzer/FunctionUses.h"
+#include "analyzer/core/FunctionUses.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"

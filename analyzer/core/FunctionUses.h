@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_FUNCTIONUSES_H
-#define BPF_TIDY_ANALYZER_FUNCTIONUSES_H
+#ifndef BPF_TIDY_ANALYZER_CORE_FUNCTIONUSES_H
+#define BPF_TIDY_ANALYZER_CORE_FUNCTIONUSES_H
 
 #include "llvm/ADT/DenseMap.h"
 #include <vector>
@@ -58,4 +58,4 @@ private:
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_FUNCTIONUSES_H
+#endif // BPF_TIDY_ANALYZER_CORE_FUNCTIONUSES_H

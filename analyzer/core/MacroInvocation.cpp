@@ -1,6 +1,6 @@
 //===- MacroInvocation.cpp ------------------------------------------------===//
 
-#include "analyzer/MacroInvocation.h"
+#include "analyzer/core/MacroInvocation.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"

@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_MACROINVOCATION_H
-#define BPF_TIDY_ANALYZER_MACROINVOCATION_H
+#ifndef BPF_TIDY_ANALYZER_CORE_MACROINVOCATION_H
+#define BPF_TIDY_ANALYZER_CORE_MACROINVOCATION_H
 
 #include "clang/Basic/SourceLocation.h"
 #include <optional>
@@ -53,4 +53,4 @@ std::optional<MacroInvocation> macroInvocationOf(clang::FileID Expansion,
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_MACROINVOCATION_H
+#endif // BPF_TIDY_ANALYZER_CORE_MACROINVOCATION_H

@@ -1,6 +1,6 @@
 //===- NamePattern.cpp ----------------------------------------------------===//
 
-#include "analyzer/NamePattern.h"
+#include "analyzer/core/NamePattern.h"
 
 namespace bpftidy {
 

@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_NAMEPATTERN_H
-#define BPF_TIDY_ANALYZER_NAMEPATTERN_H
+#ifndef BPF_TIDY_ANALYZER_CORE_NAMEPATTERN_H
+#define BPF_TIDY_ANALYZER_CORE_NAMEPATTERN_H
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Regex.h"
@@ -37,4 +37,4 @@ private:
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_NAMEPATTERN_H
+#endif // BPF_TIDY_ANALYZER_CORE_NAMEPATTERN_H

@@ -1,6 +1,6 @@
 //===- NotifyExpansions.cpp -----------------------------------------------===//
 
-#include "analyzer/NotifyExpansions.h"
+#include "analyzer/core/NotifyExpansions.h"
 #include "clang/Basic/IdentifierTable.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/MacroInfo.h"

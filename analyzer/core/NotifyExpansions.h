@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_NOTIFYEXPANSIONS_H
-#define BPF_TIDY_ANALYZER_NOTIFYEXPANSIONS_H
+#ifndef BPF_TIDY_ANALYZER_CORE_NOTIFYEXPANSIONS_H
+#define BPF_TIDY_ANALYZER_CORE_NOTIFYEXPANSIONS_H
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/StringSet.h"
@@ -63,4 +63,4 @@ private:
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_NOTIFYEXPANSIONS_H
+#endif // BPF_TIDY_ANALYZER_CORE_NOTIFYEXPANSIONS_H

@@ -1,6 +1,6 @@
 //===- PreprocessorFootprint.cpp ------------------------------------------===//
 
-#include "analyzer/PreprocessorFootprint.h"
+#include "analyzer/core/PreprocessorFootprint.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroArgs.h"
@@ -14,8 +14,14 @@ using namespace clang;
 namespace bpftidy {
 
 static thread_local llvm::StringSet<> *CurrentSink = nullptr;
+/// The preprocessor already recording into CurrentSink: every bpf-* check
+/// asks, the first one attaches.
+static thread_local const Preprocessor *Recording = nullptr;
 
-void setFootprintSink(llvm::StringSet<> *Sink) { CurrentSink = Sink; }
+void setFootprintSink(llvm::StringSet<> *Sink) {
+  CurrentSink = Sink;
+  Recording = nullptr;
+}
 llvm::StringSet<> *footprintSink() { return CurrentSink; }
 
 namespace {
@@ -125,8 +131,9 @@ private:
 
 void recordFootprint(Preprocessor &PP) {
   llvm::StringSet<> *Sink = CurrentSink;
-  if (!Sink)
+  if (!Sink || Recording == &PP)
     return;
+  Recording = &PP;
   auto Callbacks = std::make_unique<FootprintCallbacks>(*Sink, PP);
   // Every name in the token stream the parser sees: a name that is no macro
   // here would be expanded where another configuration defines it.

@@ -9,13 +9,14 @@
 // flags of names outside the footprint preprocesses to the same text, so
 // its analysis is the same and need not run again.
 //
-// The check records the footprint only when the driver asks for it (a
-// per-thread sink); under stock clang-tidy nothing is recorded.
+// Every bpf-* check asks for the footprint to be recorded (BpfCheck); it is
+// recorded once, and only when the driver asks for it (a per-thread sink);
+// under stock clang-tidy nothing is recorded.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_PREPROCESSORFOOTPRINT_H
-#define BPF_TIDY_ANALYZER_PREPROCESSORFOOTPRINT_H
+#ifndef BPF_TIDY_ANALYZER_CORE_PREPROCESSORFOOTPRINT_H
+#define BPF_TIDY_ANALYZER_CORE_PREPROCESSORFOOTPRINT_H
 
 #include "llvm/ADT/StringSet.h"
 
@@ -25,15 +26,15 @@ class Preprocessor;
 
 namespace bpftidy {
 
-/// Where the translation units parsed on this thread record their
-/// footprint; null (the default) records nothing.
+/// Where the translation unit parsed next on this thread records its
+/// footprint; null (the default) records nothing. Set it per unit.
 void setFootprintSink(llvm::StringSet<> *Sink);
 llvm::StringSet<> *footprintSink();
 
-/// Starts recording \p PP's footprint into the current sink, if any. Call
-/// before preprocessing starts.
+/// Starts recording \p PP's footprint into the current sink, if any and if
+/// not already recording it. Call before preprocessing starts.
 void recordFootprint(clang::Preprocessor &PP);
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_PREPROCESSORFOOTPRINT_H
+#endif // BPF_TIDY_ANALYZER_CORE_PREPROCESSORFOOTPRINT_H

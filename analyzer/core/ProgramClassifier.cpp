@@ -1,12 +1,12 @@
 //===- ProgramClassifier.cpp ----------------------------------------------===//
 
-#include "analyzer/ProgramClassifier.h"
+#include "analyzer/core/ProgramClassifier.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 
 namespace bpftidy {
 
-ProgramClassifier::ProgramClassifier(const BareDropOptions &Options)
+ProgramClassifier::ProgramClassifier(const Conventions &Options)
     : TailCallSections(Options.TailCallSections),
       TailCallTags(Options.TailCallTags),
       IgnoredSections(Options.IgnoredSections) {}

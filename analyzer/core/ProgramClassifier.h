@@ -8,11 +8,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_PROGRAMCLASSIFIER_H
-#define BPF_TIDY_ANALYZER_PROGRAMCLASSIFIER_H
+#ifndef BPF_TIDY_ANALYZER_CORE_PROGRAMCLASSIFIER_H
+#define BPF_TIDY_ANALYZER_CORE_PROGRAMCLASSIFIER_H
 
-#include "analyzer/BareDropOptions.h"
-#include "analyzer/NamePattern.h"
+#include "analyzer/core/Conventions.h"
+#include "analyzer/core/NamePattern.h"
 #include <string>
 
 namespace clang {
@@ -35,7 +35,7 @@ struct ProgramInfo {
 
 class ProgramClassifier {
 public:
-  explicit ProgramClassifier(const BareDropOptions &Options);
+  explicit ProgramClassifier(const Conventions &Options);
 
   /// Classifies a function definition.
   ProgramInfo classify(const clang::FunctionDecl &Function) const;
@@ -51,4 +51,4 @@ private:
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_PROGRAMCLASSIFIER_H
+#endif // BPF_TIDY_ANALYZER_CORE_PROGRAMCLASSIFIER_H

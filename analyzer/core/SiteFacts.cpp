@@ -1,6 +1,6 @@
 //===- SiteFacts.cpp ------------------------------------------------------===//
 
-#include "analyzer/SiteFacts.h"
+#include "analyzer/core/SiteFacts.h"
 
 namespace bpftidy {
 

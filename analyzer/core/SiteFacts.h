@@ -15,8 +15,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_ANALYZER_SITEFACTS_H
-#define BPF_TIDY_ANALYZER_SITEFACTS_H
+#ifndef BPF_TIDY_ANALYZER_CORE_SITEFACTS_H
+#define BPF_TIDY_ANALYZER_CORE_SITEFACTS_H
 
 #include <string>
 #include <vector>
@@ -40,6 +40,9 @@ struct SiteFact {
   bool Safe = false;
   /// Why not (empty when it is).
   std::string Why;
+  /// The check whose fix the fact is about: a fact withholds only that
+  /// check's fix.
+  std::string Check;
 };
 
 /// Where the translation units analysed on this thread record their facts;
@@ -54,4 +57,4 @@ void recordSiteFact(SiteFact Fact);
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_ANALYZER_SITEFACTS_H
+#endif // BPF_TIDY_ANALYZER_CORE_SITEFACTS_H

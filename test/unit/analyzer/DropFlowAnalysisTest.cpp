@@ -1,9 +1,9 @@
 //===- DropFlowAnalysisTest.cpp -------------------------------------------===//
 
-#include "analyzer/DropFlowAnalysis.h"
-#include "analyzer/DropReasonMatcher.h"
-#include "analyzer/FunctionDropSummaries.h"
-#include "analyzer/ProgramClassifier.h"
+#include "analyzer/core/DropFlowAnalysis.h"
+#include "analyzer/core/DropReasonMatcher.h"
+#include "analyzer/core/FunctionDropSummaries.h"
+#include "analyzer/core/ProgramClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
@@ -59,7 +59,7 @@ protected:
     return {};
   }
 
-  BareDropOptions Options;
+  Conventions Options;
   DropReasonMatcher Matcher{Options};
   ProgramClassifier Classifier{Options};
   std::unique_ptr<FunctionDropSummaries> Summaries;

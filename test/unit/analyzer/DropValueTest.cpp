@@ -1,6 +1,6 @@
 //===- DropValueTest.cpp --------------------------------------------------===//
 
-#include "analyzer/DropValue.h"
+#include "analyzer/core/DropValue.h"
 #include "gtest/gtest.h"
 
 using namespace clang;

@@ -1,6 +1,6 @@
 //===- NamePatternTest.cpp ------------------------------------------------===//
 
-#include "analyzer/NamePattern.h"
+#include "analyzer/core/NamePattern.h"
 #include "gtest/gtest.h"
 
 using bpftidy::NamePattern;

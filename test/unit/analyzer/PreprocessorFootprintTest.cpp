@@ -1,6 +1,6 @@
 //===- PreprocessorFootprintTest.cpp --------------------------------------===//
 
-#include "analyzer/PreprocessorFootprint.h"
+#include "analyzer/core/PreprocessorFootprint.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Tooling/Tooling.h"

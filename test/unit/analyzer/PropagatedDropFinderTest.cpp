@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "analyzer/BareDropFinder.h"
-#include "analyzer/SiteFacts.h"
+#include "analyzer/checks/BareDropFinder.h"
+#include "analyzer/core/SiteFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
@@ -72,7 +72,7 @@ protected:
     return Kept;
   }
 
-  BareDropOptions Options;
+  Conventions Options;
   std::unique_ptr<ASTUnit> AST;
   std::vector<SiteFact> Facts;
 };

@@ -1,6 +1,6 @@
 //===- SiteFactsTest.cpp --------------------------------------------------===//
 
-#include "analyzer/SiteFacts.h"
+#include "analyzer/core/SiteFacts.h"
 #include "gtest/gtest.h"
 #include <thread>
 
