@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Runs bpf-bare-drop-return on a lit test and FileChecks the result.
+"""Runs a bpf-* check (--check, default bpf-bare-drop-return) on a lit test
+and FileChecks the result.
 
 Usage (through lit's %check_bpf_tidy substitution, which fills in the tool
 paths):
@@ -14,7 +15,7 @@ bpf module loaded) the driver
      numbers stay), and a copy of INPUT's sibling Inputs/ directory (so a
      header the test includes may be fixed without touching the source
      tree);
-  2. runs the front door with --fix --checks=-*,bpf-bare-drop-return, the
+  2. runs the front door with --fix --checks=-*,CHECK, the
      tool args, and the compiler flags (-target bpf
      -I/usr/include/x86_64-linux-gnu -I<work dir>/Inputs, then the given
      ones);
@@ -49,6 +50,11 @@ CHECK_COMMENT = re.compile(r"//\s*CHECK-[A-Za-z0-9-]*:[^\r\n]*")
 DIAG = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): "
                   r"(?P<sev>warning|error|note|fatal error): (?P<msg>.*)$")
 FIXIT_NOTE = "note: FIX-IT applied suggested code changes"
+
+
+def set_check(name):
+    global CHECK
+    CHECK = name
 
 
 class Failure(Exception):
@@ -105,9 +111,11 @@ def parse_args(argv):
     own, tool_args, cflags = split_dashes(argv)
     p = argparse.ArgumentParser(
         prog="check_bpf_tidy.py",
-        description="FileCheck driver for bpf-bare-drop-return lit tests")
+        description="FileCheck driver for bpf-* check lit tests")
     p.add_argument("input")
     p.add_argument("tmpbase")
+    p.add_argument("--check", default=CHECK,
+                   help="the check to run (default: %(default)s)")
     p.add_argument("--front-door", choices=["bpf-tidy", "clang-tidy", "both"],
                    default="both")
     p.add_argument("--check-suffixes", "--check-suffix", default="",
@@ -130,6 +138,7 @@ def parse_args(argv):
     p.add_argument("--filecheck", default=os.environ.get("FILECHECK"))
     p.add_argument("--clang", default=os.environ.get("CLANG"))
     args = p.parse_args(own)
+    set_check(args.check)
     args.tool_args = tool_args
     args.cflags = cflags
     args.suffixes = [s for s in args.check_suffixes.split(",") if s]
