@@ -8,20 +8,23 @@ namespace bpftidy {
 namespace {
 
 TEST(SiteFactsTest, RecordedIntoThisThreadsSinkOnly) {
-  recordSiteFact({SiteFact::NotifyAtSource, "/src/a.h", 1, true, ""});
+  recordSiteFact({SiteFact::NotifyAtSource, "/src/a.h", 1, true, "", "c"});
   std::vector<SiteFact> Facts;
   setSiteFactSink(&Facts);
   EXPECT_TRUE(siteFactsWanted());
-  recordSiteFact({SiteFact::NotifyAtSource, "/src/lib/ipv4.h", 120, true, ""});
-  recordSiteFact({SiteFact::WrapReturn, "/src/lib/ipv4.h", 300, false, "x"});
+  recordSiteFact(
+      {SiteFact::NotifyAtSource, "/src/lib/ipv4.h", 120, true, "", "c"});
+  recordSiteFact(
+      {SiteFact::WrapReturn, "/src/lib/ipv4.h", 300, false, "x", "c"});
   setSiteFactSink(nullptr);
   EXPECT_FALSE(siteFactsWanted());
-  recordSiteFact({SiteFact::NotifyAtSource, "/src/b.h", 2, true, ""});
+  recordSiteFact({SiteFact::NotifyAtSource, "/src/b.h", 2, true, "", "c"});
   ASSERT_EQ(Facts.size(), 2u);
   EXPECT_EQ(Facts[0].Offset, 120u);
   EXPECT_TRUE(Facts[0].Safe);
   EXPECT_EQ(Facts[1].Kind, SiteFact::WrapReturn);
   EXPECT_EQ(Facts[1].Why, "x");
+  EXPECT_EQ(Facts[1].Check, "c");
 }
 
 TEST(SiteFactsTest, ThreadsKeepTheirOwnFacts) {
@@ -31,7 +34,8 @@ TEST(SiteFactsTest, ThreadsKeepTheirOwnFacts) {
     Threads.emplace_back([T, &PerThread] {
       setSiteFactSink(&PerThread[T]);
       for (unsigned I = 0; I < 250; ++I)
-        recordSiteFact({SiteFact::WrapReturn, "f", T * 1000 + I, true, ""});
+        recordSiteFact(
+            {SiteFact::WrapReturn, "f", T * 1000 + I, true, "", "c"});
       setSiteFactSink(nullptr);
     });
   for (std::thread &T : Threads)
