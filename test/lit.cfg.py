@@ -10,7 +10,7 @@ import lit.util
 config.name = "bpf-tidy"
 config.test_format = lit.formats.ShTest(not lit.util.which("bash"))
 config.suffixes = [".c", ".test"]
-config.excludes = ["Inputs", "unit", "tools", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
+config.excludes = ["Inputs", "unit", "tools", "fuzz", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
 
 # Tests see the toolchain first, and the build's binaries.
@@ -32,13 +32,19 @@ config.substitutions.append(
     ("%check_bpf_tidy", " ".join([
         config.python, os.path.join(tools, "check_bpf_tidy.py"),
         "--bpf-tidy=" + os.path.join(bin_dir, "bpf-tidy"),
-        "--clang-tidy=" + os.path.join(config.llvm_tools_dir, "clang-tidy"),
+        "--clang-tidy=" + config.clang_tidy,
         "--module=" + config.bpf_tidy_module,
         "--filecheck=" + os.path.join(config.llvm_tools_dir, "FileCheck"),
         "--clang=" + config.clang])))
 config.substitutions.append(("%bpf_tidy_module", config.bpf_tidy_module))
 config.substitutions.append(("%clang_bpf", "%s -target bpf -I/usr/include/x86_64-linux-gnu" % config.clang))
-config.substitutions.append(("%clang-tidy", os.path.join(config.llvm_tools_dir, "clang-tidy")))
+config.substitutions.append(("%clang-tidy", config.clang_tidy))
+
+# The sanitized build (BPF_TIDY_SANITIZE=ON, build-asan/): the first error
+# stops the program, with a symbolized stack (llvm-symbolizer is on PATH).
+if config.sanitize:
+    config.available_features.add("asan")
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1"
 
 # Loading BPF needs privilege (CAP_BPF / CAP_SYS_ADMIN). Ask the loader
 # itself: it loads a trivial program, and exits 77 when it may not.
