@@ -13,7 +13,9 @@ NamePattern::NamePattern(llvm::StringRef Pattern) : Kind(Shape::Regex) {
   llvm::StringRef Body = Pattern;
   bool Anchored = Body.consume_front("^");
   bool Ended = Body.consume_back("$");
-  if (isLiteral(Body)) {
+  // An empty pattern is no regular expression (llvm::Regex rejects it, as do
+  // the option checks); the fast path must not make it match everything.
+  if (!Pattern.empty() && isLiteral(Body)) {
     Literal = Body.str();
     Kind = Anchored && Ended ? Shape::Exact
            : Anchored        ? Shape::Prefix

@@ -36,4 +36,15 @@ TEST(NamePattern, ReportsInvalidRegexes) {
   EXPECT_FALSE(Error.empty());
 }
 
+TEST(NamePattern, AnEmptyPatternIsInvalidAsForLlvmRegex) {
+  std::string Error;
+  EXPECT_FALSE(NamePattern("").isValid(Error));
+  EXPECT_FALSE(Error.empty());
+  EXPECT_FALSE(NamePattern("").match("DROP_INVALID"));
+  // Anchors alone stay valid and match as llvm::Regex does.
+  EXPECT_TRUE(NamePattern("^").match("anything"));
+  EXPECT_TRUE(NamePattern("^$").match(""));
+  EXPECT_FALSE(NamePattern("^$").match("x"));
+}
+
 } // namespace
