@@ -33,7 +33,9 @@ ChangedLines ChangedLines::fromUnifiedDiff(llvm::StringRef Diff,
   for (llvm::StringRef Line : Lines) {
     if (Line.consume_front("+++ ")) {
       File.clear();
-      if (Line.consume_front("b/")) {
+      // No file name holds a NUL byte (git never writes one), and the path
+      // functions would stop at it: the name would not read back the same.
+      if (Line.consume_front("b/") && !Line.contains('\0')) {
         llvm::SmallString<256> Path(Top);
         llvm::sys::path::append(Path, Line.rtrim("\r"));
         File = canonicalPath(Path);
