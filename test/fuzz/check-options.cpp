@@ -10,7 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FuzzCheck.h"
-#include "analyzer/BareDropReturnCheck.h"
+#include "analyzer/checks/BareDropReturnCheck.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 

@@ -8,7 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FuzzCheck.h"
-#include "analyzer/NamePattern.h"
+#include "analyzer/core/NamePattern.h"
 
 using namespace bpftidy;
 
