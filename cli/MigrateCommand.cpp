@@ -3,6 +3,7 @@
 #include "cli/MigrateCommand.h"
 #include "cli/AnalyzeCommand.h"
 #include "cli/ExitCodes.h"
+#include "cli/FixedSitesFromEdits.h"
 #include "cli/GitWorkTree.h"
 #include "cli/MigrationReport.h"
 #include "cli/OutputFile.h"
@@ -16,6 +17,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -332,9 +334,49 @@ int migrateMain(int Argc, const char **Argv) {
     return ExitUsage;
   }
 
+  // Where the fix wrote each notification, for verify to tell a correct
+  // fix from a regression in a tree without a sites file.
+  std::optional<llvm::json::Value> FindingsReport = readJson(Findings);
+  std::vector<FixedSiteEntry> FixedSites;
+  if (FindingsReport && FindingsReport->getAsObject())
+    FixedSites = fixedSitesFromFindings(
+        *FindingsReport->getAsObject(),
+        [&](llvm::StringRef File) -> std::optional<std::string> {
+          llvm::SmallString<256> Path(Tree);
+          llvm::sys::path::append(Path, File);
+          auto Buffer = llvm::MemoryBuffer::getFile(Path);
+          if (!Buffer)
+            return std::nullopt;
+          return (*Buffer)->getBuffer().str();
+        });
+  std::string FixedSitesFile;
+  if (!FixedSites.empty()) {
+    // With --out it is kept next to the objects.
+    FixedSitesFile =
+        scratchPath(O.Out.empty() ? Scratch.str() : O.Out, "fixed-sites.json");
+    std::string Error;
+    if (std::error_code EC = fs::create_directories(
+            llvm::sys::path::parent_path(FixedSitesFile)))
+      Error = "cannot create '" + O.Out + "': " + EC.message();
+    if (Error.empty())
+      writeOutput(
+          FixedSitesFile,
+          [&](llvm::raw_ostream &OS) {
+            OS << llvm::formatv("{0:2}", fixedSitesToJson(FixedSites));
+          },
+          Error);
+    if (!Error.empty()) {
+      // The edits are made: verify still compares every packet.
+      llvm::WithColor::warning(llvm::errs(), "bpf-tidy migrate")
+          << Error << "; verify runs without the fixed sites\n";
+      FixedSites.clear();
+      FixedSitesFile.clear();
+    }
+  }
+
   stage("3/4 building, loading and running the tree before and after");
   std::string Sites = O.Sites;
-  if (Sites.empty()) {
+  if (Sites.empty() && FixedSites.empty()) {
     // verify's differential mode wants a sites file; none is one with no
     // site, so every packet is simply compared.
     Sites = scratchPath(Scratch, "no-sites.json");
@@ -346,9 +388,12 @@ int migrateMain(int Argc, const char **Argv) {
   std::string VerifyJson =
       O.VerifyJson.empty() ? scratchPath(Scratch, "verify.json") : O.VerifyJson;
   std::vector<std::string> Verify = {
-      "bpf-tidy", "verify",  "--before", std::string(BeforeList),
-      "--after",  ListPath,  "--sites",  Sites,
-      "--json",   VerifyJson};
+      "bpf-tidy", "verify", "--before", std::string(BeforeList),
+      "--after",  ListPath, "--json",   VerifyJson};
+  if (!Sites.empty())
+    Verify.insert(Verify.end(), {"--sites", Sites});
+  if (!FixedSitesFile.empty())
+    Verify.insert(Verify.end(), {"--fixed-sites", FixedSitesFile});
   if (!O.FixedKinds.empty())
     Verify.insert(Verify.end(), {"--fixed-kinds", O.FixedKinds});
   if (!O.Out.empty())
@@ -358,7 +403,6 @@ int migrateMain(int Argc, const char **Argv) {
   int VerifyExit = runArgv(verify::verifySubcommandMain, Verify);
 
   stage("4/4 writing the report");
-  std::optional<llvm::json::Value> FindingsReport = readJson(Findings);
   std::optional<llvm::json::Value> VerifyReport = readJson(VerifyJson);
   MigrationFacts Facts;
   Facts.Tree = Tree;
@@ -366,6 +410,7 @@ int migrateMain(int Argc, const char **Argv) {
   Facts.Findings = FindingsReport ? FindingsReport->getAsObject() : nullptr;
   Facts.Verify = VerifyReport ? VerifyReport->getAsObject() : nullptr;
   Facts.VerifyExit = VerifyExit;
+  Facts.FixedSites = &FixedSites;
   std::string Markdown = migrationReportMarkdown(Facts);
   std::string Error;
   if (!writeOutput(

@@ -6,6 +6,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
+#include <set>
 
 namespace json = llvm::json;
 
@@ -194,6 +195,155 @@ static void writeProof(llvm::raw_ostream &OS, const MigrationFacts &Facts) {
     OS << "\n";
 }
 
+/// verify's checks of one fixed site, per configuration.
+struct FixedSiteResults {
+  std::map<std::string, const json::Object *> PerConfiguration;
+};
+
+/// The "before" tree's packet runs per configuration and program, and the
+/// programs the "after" tree loaded per configuration (by program and
+/// function name).
+struct RunFacts {
+  std::map<std::pair<std::string, std::string>, unsigned> Runs;
+  std::set<std::pair<std::string, std::string>> Loaded;
+  std::set<std::string> Configurations;
+};
+
+static RunFacts runFacts(const json::Object &Verify) {
+  RunFacts Facts;
+  if (const json::Array *Trees = Verify.getArray("trees"))
+    for (const json::Value &T : *Trees) {
+      const json::Object *Tree = T.getAsObject();
+      if (!Tree)
+        continue;
+      if (stringOf(*Tree, "label") == "before")
+        if (const json::Array *Runs = Tree->getArray("runs"))
+          for (const json::Value &R : *Runs)
+            if (const json::Object *Run = R.getAsObject())
+              ++Facts.Runs[{stringOf(*Run, "configuration").str(),
+                            stringOf(*Run, "program").str()}];
+      if (stringOf(*Tree, "label") == "after")
+        if (const json::Array *Programs = Tree->getArray("programs"))
+          for (const json::Value &P : *Programs)
+            if (const json::Object *Program = P.getAsObject()) {
+              std::string Config = stringOf(*Program, "configuration").str();
+              Facts.Configurations.insert(Config);
+              Facts.Loaded.insert(
+                  {Config, stringOf(*Program, "program").str()});
+              Facts.Loaded.insert(
+                  {Config, stringOf(*Program, "function").str()});
+            }
+    }
+  return Facts;
+}
+
+/// Why no packet reached \p Site in \p Configuration, from what verify ran.
+static std::string whyNotReached(const FixedSiteEntry &Site,
+                                 llvm::StringRef Configuration, bool Checked,
+                                 const RunFacts &Facts) {
+  if (!Checked)
+    return Facts.Configurations.count(Configuration.str())
+               ? "its configuration did not build, load or run in both "
+                 "trees (see the failures)"
+               : "its configuration loaded no program";
+  std::vector<std::string> Loaded, Ran;
+  for (const std::string &Program : Site.Programs) {
+    if (!Facts.Loaded.count({Configuration.str(), Program}))
+      continue;
+    Loaded.push_back(Program);
+    auto It = Facts.Runs.find({Configuration.str(), Program});
+    if (It != Facts.Runs.end())
+      Ran.push_back(
+          llvm::formatv("{0} packets ran through `{1}`", It->second, Program)
+              .str());
+  }
+  if (Loaded.empty())
+    return "none of the programs that reach it (`" +
+           llvm::join(Site.Programs, "`, `") + "`) was loaded";
+  if (Ran.empty())
+    return "no packet ran through `" + llvm::join(Loaded, "`, `") +
+           "` (reached only through tail calls)";
+  return "no packet of the corpus takes this path (" + llvm::join(Ran, ", ") +
+         ")";
+}
+
+/// Per program, the fixed sites a packet reached (proven or failed, in
+/// which configurations) and those none reached, with why.
+static void writeFixedSites(llvm::raw_ostream &OS,
+                            const MigrationFacts &Facts) {
+  if (!Facts.FixedSites || Facts.FixedSites->empty() || !Facts.Verify)
+    return;
+  std::map<std::string, FixedSiteResults> Results;
+  if (const json::Array *Checks = Facts.Verify->getArray("fixed_sites"))
+    for (const json::Value &V : *Checks)
+      if (const json::Object *C = V.getAsObject())
+        Results[stringOf(*C, "id").str()]
+            .PerConfiguration[stringOf(*C, "configuration").str()] = C;
+  RunFacts Runs = runFacts(*Facts.Verify);
+  std::vector<std::string> AllConfigurations;
+  if (const json::Array *Names = Facts.Verify->getArray("configurations"))
+    for (const json::Value &N : *Names)
+      if (std::optional<llvm::StringRef> Name = N.getAsString())
+        AllConfigurations.push_back(Name->str());
+
+  struct Row {
+    std::string Site, Proven, Failed, NotReached;
+  };
+  std::map<std::string, std::vector<Row>> PerProgram;
+  unsigned Proven = 0, Failed = 0, NotReached = 0;
+  for (const FixedSiteEntry &Site : *Facts.FixedSites) {
+    const FixedSiteResults &R = Results[Site.Id];
+    std::set<std::string> Programs;
+    std::vector<std::string> ProvenIn, FailedIn, Missed;
+    const std::vector<std::string> &Configurations =
+        Site.Configurations.empty() ? AllConfigurations : Site.Configurations;
+    for (const std::string &Config : Configurations) {
+      auto It = R.PerConfiguration.find(Config);
+      llvm::StringRef Status =
+          It == R.PerConfiguration.end() ? "" : stringOf(*It->second, "status");
+      if (Status == "proven" || Status == "failed") {
+        (Status == "proven" ? ProvenIn : FailedIn).push_back(Config);
+        if (const json::Array *Packets = It->second->getArray("packets"))
+          for (const json::Value &P : *Packets)
+            if (std::optional<llvm::StringRef> Run = P.getAsString())
+              Programs.insert(Run->split(": ").first.str());
+        continue;
+      }
+      Missed.push_back(
+          "`" + Config + "`: " +
+          whyNotReached(Site, Config, It != R.PerConfiguration.end(), Runs));
+    }
+    Proven += !ProvenIn.empty() && FailedIn.empty();
+    Failed += !FailedIn.empty();
+    NotReached += ProvenIn.empty() && FailedIn.empty();
+    if (Programs.empty())
+      Programs.insert(Site.Programs.empty() ? "?" : Site.Programs.front());
+    auto Names = [](const std::vector<std::string> &List) {
+      return List.empty() ? std::string("-")
+                          : "`" + llvm::join(List, "`, `") + "`";
+    };
+    Row Line{Site.Id + " (" + Site.File + ":" + std::to_string(Site.Line) + ")",
+             Names(ProvenIn), Names(FailedIn),
+             Missed.empty() ? "-" : llvm::join(Missed, "; ")};
+    for (const std::string &Program : Programs)
+      PerProgram[Program].push_back(Line);
+  }
+
+  OS << "## Fixed sites: reached by a packet or not\n\n";
+  OS << Facts.FixedSites->size() << " fixed sites (where the fix wrote a "
+     << "notification, handed to verify as `--fixed-sites`): " << Proven
+     << " reached and proven, " << Failed << " failed, " << NotReached
+     << " reached by no packet.\n\n";
+  OS << "| program | fixed site (line after the fix) | proven in | failed in "
+        "| not reached in (why) |\n| --- | --- | --- | --- | --- |\n";
+  for (const auto &[Program, Rows] : PerProgram)
+    for (const Row &R : Rows)
+      OS << "| `" << cell(Program) << "` | `" << cell(R.Site) << "` | "
+         << cell(R.Proven) << " | " << cell(R.Failed) << " | "
+         << cell(R.NotReached) << " |\n";
+  OS << "\n";
+}
+
 std::string migrationReportMarkdown(const MigrationFacts &Facts) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
@@ -215,6 +365,7 @@ std::string migrationReportMarkdown(const MigrationFacts &Facts) {
   OS << ".\n\n";
   writeFindings(OS, Facts.Findings);
   writeProof(OS, Facts);
+  writeFixedSites(OS, Facts);
   OS << "## Review\n\nThe migration is one diff: `git diff -- " << Facts.Tree
      << "`.\n";
   return Text;

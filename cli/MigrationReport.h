@@ -4,14 +4,16 @@
 // which sites were fixed (per check and file), what was left and why (from
 // the findings' notes), and what the verify loop proved: configurations
 // built, programs loaded, verifier cost, packets run, drops notified before
-// and after. It is made from the two machine reports of the run: the
-// analysis's --format=json and verify's --json.
+// and after, and per program the fixed sites a packet reached and those
+// none reached, with why. It is made from the two machine reports of the run:
+// the analysis's --format=json and verify's --json.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef BPF_TIDY_CLI_MIGRATIONREPORT_H
 #define BPF_TIDY_CLI_MIGRATIONREPORT_H
 
+#include "cli/FixedSitesFromEdits.h"
 #include "llvm/Support/JSON.h"
 #include <string>
 
@@ -27,6 +29,9 @@ struct MigrationFacts {
   const llvm::json::Object *Verify = nullptr;
   /// verify's exit code (-1: it did not run).
   int VerifyExit = -1;
+  /// Where the fix wrote each notification (handed to verify); null or
+  /// empty when there is none.
+  const std::vector<FixedSiteEntry> *FixedSites = nullptr;
 };
 
 std::string migrationReportMarkdown(const MigrationFacts &Facts);

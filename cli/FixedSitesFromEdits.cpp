@@ -1,0 +1,232 @@
+//===- FixedSitesFromEdits.cpp --------------------------------------------===//
+
+#include "cli/FixedSitesFromEdits.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Regex.h"
+#include <map>
+#include <set>
+
+namespace json = llvm::json;
+
+namespace bpftidy {
+
+namespace {
+/// One edit of the fix, as the findings report gives it.
+struct Edit {
+  std::string File, Replacement;
+  int64_t Offset = 0, Length = 0, Line = 0, EndLine = 0;
+
+  /// Lines this edit adds to its file (negative: removes).
+  int64_t addedLines() const {
+    return int64_t(llvm::count(Replacement, '\n')) - (EndLine - Line);
+  }
+  auto key() const { return std::tie(File, Offset, Length, Replacement); }
+  bool operator<(const Edit &Other) const { return key() < Other.key(); }
+};
+} // namespace
+
+static std::string stringOf(const json::Object &O, llvm::StringRef Key) {
+  return O.getString(Key).value_or("").str();
+}
+
+static std::optional<Edit> editOf(const json::Value &V) {
+  const json::Object *O = V.getAsObject();
+  if (!O)
+    return std::nullopt;
+  Edit E{stringOf(*O, "file"),
+         stringOf(*O, "replacement"),
+         O->getInteger("offset").value_or(-1),
+         O->getInteger("length").value_or(0),
+         O->getInteger("line").value_or(0),
+         O->getInteger("end_line").value_or(0)};
+  if (E.File.empty() || E.Offset < 0 || E.Line <= 0)
+    return std::nullopt;
+  if (E.EndLine < E.Line)
+    E.EndLine = E.Line;
+  return E;
+}
+
+/// The direction a notification call names, when it names exactly one.
+static std::string directionOf(llvm::StringRef Replacement) {
+  static const llvm::Regex Metric("METRIC_[A-Z0-9_]+");
+  std::set<std::string> Names;
+  llvm::StringRef Rest = Replacement;
+  llvm::SmallVector<llvm::StringRef, 1> Match;
+  while (Metric.match(Rest, &Match)) {
+    Names.insert(Match[0].str());
+    Rest = Rest.substr(Match[0].end() - Rest.begin());
+  }
+  return Names.size() == 1 ? *Names.begin() : "";
+}
+
+/// Names quoted in the finding's notes about which program returns the
+/// value (the function, the tail call and the entry program).
+static std::vector<std::string> programsOf(const json::Object &Finding) {
+  std::vector<std::string> Names;
+  auto Add = [&](llvm::StringRef Name) {
+    if (!Name.empty() && !llvm::is_contained(Names, Name))
+      Names.push_back(Name.str());
+  };
+  static const llvm::Regex Returned(
+      "^the value of '([^']+)' is returned to the kernel by entry program "
+      "'([^']+)'");
+  if (const json::Array *Notes = Finding.getArray("notes"))
+    for (const json::Value &N : *Notes)
+      if (const json::Object *Note = N.getAsObject()) {
+        std::string Message = stringOf(*Note, "message");
+        llvm::SmallVector<llvm::StringRef, 3> Match;
+        if (Returned.match(Message, &Match)) {
+          Add(Match[1]);
+          Add(Match[2]);
+        }
+      }
+  Add(stringOf(Finding, "function"));
+  return Names;
+}
+
+unsigned invocationEndLine(llvm::StringRef Text, unsigned Line) {
+  unsigned Current = 1;
+  size_t I = 0;
+  for (; I < Text.size() && Current < Line; ++I)
+    Current += Text[I] == '\n';
+  int Depth = 0;
+  bool Opened = false;
+  for (; I < Text.size(); ++I) {
+    char C = Text[I];
+    char Next = I + 1 < Text.size() ? Text[I + 1] : '\0';
+    if (C == '\n') {
+      ++Current;
+    } else if (C == '/' && Next == '/') {
+      I = Text.find('\n', I) - 1;
+      if (I + 1 == llvm::StringRef::npos)
+        break;
+    } else if (C == '/' && Next == '*') {
+      size_t End = Text.find("*/", I + 2);
+      if (End == llvm::StringRef::npos)
+        break;
+      Current += llvm::count(Text.slice(I, End), '\n');
+      I = End + 1;
+    } else if (C == '"' || C == '\'') {
+      for (++I; I < Text.size() && Text[I] != C && Text[I] != '\n'; ++I)
+        if (Text[I] == '\\')
+          ++I;
+    } else if (C == '(') {
+      ++Depth;
+      Opened = true;
+    } else if (C == ')' && Opened && --Depth == 0) {
+      return Current;
+    }
+  }
+  return Line;
+}
+
+std::vector<FixedSiteEntry>
+fixedSitesFromFindings(const json::Object &Findings,
+                       const FixedFileReader &ReadFixed) {
+  const json::Array *All = Findings.getArray("findings");
+  if (!All)
+    return {};
+  // The fix as one edit set: an edit several findings share is one edit.
+  std::map<std::string, std::set<Edit>> EditsPerFile;
+  for (const json::Value &V : *All)
+    if (const json::Object *F = V.getAsObject();
+        F && F->getBoolean("fixed").value_or(false))
+      if (const json::Array *Fix = F->getArray("fix"))
+        for (const json::Value &E : *Fix)
+          if (std::optional<Edit> Parsed = editOf(E))
+            EditsPerFile[Parsed->File].insert(*Parsed);
+
+  // Lines added by the edits of File that end before the text at Offset
+  // (or, without an offset, before line Line).
+  auto Shift = [&](const std::string &File, std::optional<int64_t> Offset,
+                   int64_t Line) {
+    int64_t Added = 0;
+    for (const Edit &E : EditsPerFile[File])
+      if (Offset ? E.Offset < *Offset : E.EndLine < Line)
+        Added += E.addedLines();
+    return Added;
+  };
+  std::map<std::string, std::optional<std::string>> Texts;
+  auto TextOf = [&](const std::string &File) -> std::optional<std::string> & {
+    auto [It, New] = Texts.try_emplace(File);
+    if (New)
+      It->second = ReadFixed(File);
+    return It->second;
+  };
+
+  std::vector<FixedSiteEntry> Sites;
+  std::set<std::string> Seen;
+  for (const json::Value &V : *All) {
+    const json::Object *F = V.getAsObject();
+    if (!F || !F->getBoolean("fixed").value_or(false))
+      continue;
+    const json::Array *Fix = F->getArray("fix");
+    if (!Fix)
+      continue;
+    std::vector<std::string> Configurations;
+    if (const json::Array *Names = F->getArray("configurations"))
+      for (const json::Value &N : *Names)
+        if (std::optional<llvm::StringRef> Name = N.getAsString())
+          Configurations.push_back(Name->str());
+    // Where the macro holding the fix is expanded, if it is in one.
+    std::vector<std::pair<std::string, int64_t>> Expansions;
+    if (const json::Array *Notes = F->getArray("notes"))
+      for (const json::Value &N : *Notes)
+        if (const json::Object *Note = N.getAsObject();
+            Note && llvm::StringRef(stringOf(*Note, "message"))
+                        .ends_with(" is expanded here"))
+          Expansions.push_back(
+              {stringOf(*Note, "file"), Note->getInteger("line").value_or(0)});
+
+    for (const json::Value &Value : *Fix) {
+      std::optional<Edit> E = editOf(Value);
+      if (!E)
+        continue;
+      FixedSiteEntry Site;
+      Site.Id = E->File + ":" + std::to_string(E->Line);
+      Site.File = E->File;
+      Site.Line = unsigned(E->Line + Shift(E->File, E->Offset, E->Line));
+      Site.EndLine = Site.Line + unsigned(llvm::count(E->Replacement, '\n'));
+      Site.Direction = directionOf(E->Replacement);
+      Site.Configurations = Configurations;
+      Site.Programs = programsOf(*F);
+      if (Expansions.empty()) {
+        if (Seen.insert(Site.Id).second)
+          Sites.push_back(std::move(Site));
+        continue;
+      }
+      for (const auto &[File, Line] : Expansions) {
+        if (File.empty() || Line <= 0)
+          continue;
+        FixedSiteEntry At = Site;
+        At.Id = Site.Id + "@" + File + ":" + std::to_string(Line);
+        At.File = File;
+        At.Line = unsigned(Line + Shift(File, std::nullopt, Line));
+        At.EndLine = At.Line;
+        if (std::optional<std::string> &Text = TextOf(File))
+          At.EndLine = invocationEndLine(*Text, At.Line);
+        if (Seen.insert(At.Id).second)
+          Sites.push_back(std::move(At));
+      }
+    }
+  }
+  return Sites;
+}
+
+json::Value fixedSitesToJson(const std::vector<FixedSiteEntry> &Sites) {
+  json::Array Array;
+  for (const FixedSiteEntry &S : Sites) {
+    json::Object O{{"id", S.Id},
+                   {"file", S.File},
+                   {"line", int64_t(S.Line)},
+                   {"end_line", int64_t(S.EndLine)}};
+    if (!S.Direction.empty())
+      O["direction"] = S.Direction;
+    if (!S.Configurations.empty())
+      O["configurations"] = json::Array(S.Configurations);
+    Array.push_back(std::move(O));
+  }
+  return json::Object{{"version", 1}, {"fixed_sites", std::move(Array)}};
+}
+
+} // namespace bpftidy

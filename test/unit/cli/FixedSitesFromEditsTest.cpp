@@ -1,0 +1,127 @@
+//===- FixedSitesFromEditsTest.cpp ----------------------------------------===//
+
+#include "cli/FixedSitesFromEdits.h"
+#include "gtest/gtest.h"
+
+using namespace bpftidy;
+
+namespace {
+
+llvm::json::Object parse(llvm::StringRef Text) {
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(Text);
+  EXPECT_TRUE(bool(V)) << llvm::toString(V.takeError());
+  return std::move(*V->getAsObject());
+}
+
+std::optional<std::string> noFile(llvm::StringRef) { return std::nullopt; }
+
+TEST(FixedSitesFromEdits, LinesMoveByTheNewlinesOfEarlierEdits) {
+  // Two edits in a.c: the first adds two lines, so the second moves by two.
+  // The second finding repeats the first edit (one edit, one site).
+  llvm::json::Object Findings = parse(R"js({"findings": [
+    {"fixed": true, "configurations": ["c1"], "function": "f", "notes": [],
+     "fix": [{"file": "a.c", "offset": 10, "length": 3, "line": 2,
+              "end_line": 2, "replacement": "n(ctx,\n\tX,\n\tMETRIC_EGRESS)"}]
+},
+    {"fixed": true, "configurations": ["c1"], "function": "f", "notes": [],
+     "fix": [{"file": "a.c", "offset": 10, "length": 3, "line": 2,
+              "end_line": 2, "replacement": "n(ctx,\n\tX,\n\tMETRIC_EGRESS)"}]},
+    {"fixed": true, "configurations": ["c1", "c2"], "function": "g",
+     "notes": [],
+     "fix": [{"file": "a.c", "offset": 50, "length": 3, "line": 7,
+              "end_line": 7, "replacement": "n(ctx, Y, D ? METRIC_EGRESS :\n METRIC_INGRESS)"}]},
+    {"fixed": false, "configurations": ["c1"], "function": "h", "notes": [],
+     "fix": [{"file": "a.c", "offset": 5, "length": 0, "line": 1,
+              "end_line": 1, "replacement": "\n\n\n"}]}
+  ]
+})js");
+  std::vector<FixedSiteEntry> Sites = fixedSitesFromFindings(Findings, noFile);
+ASSERT_EQ(Sites.size(), 2u);
+EXPECT_EQ(Sites[0].Id, "a.c:2");
+EXPECT_EQ(Sites[0].Line, 2u);
+EXPECT_EQ(Sites[0].EndLine, 4u);
+EXPECT_EQ(Sites[0].Direction, "METRIC_EGRESS");
+EXPECT_EQ(Sites[1].Id, "a.c:7");
+EXPECT_EQ(Sites[1].Line, 9u);
+EXPECT_EQ(Sites[1].EndLine, 10u);
+// A choice of directions is left to verify (any one passes).
+EXPECT_EQ(Sites[1].Direction, "");
+EXPECT_EQ(Sites[1].Configurations, (std::vector<std::string>{"c1", "c2"}));
+}
+
+TEST(FixedSitesFromEdits, AnEditReplacingLinesMovesLaterOnesUp) {
+  llvm::json::Object Findings = parse(R"js({"findings": [
+    {"fixed": true, "fix": [{"file": "a.c", "offset": 0, "length": 9,
+      "line": 1, "end_line": 3, "replacement": "x(METRIC_INGRESS)"}]
+},
+    {"fixed": true, "fix": [{"file": "a.c", "offset": 40, "length": 1,
+      "line": 8, "end_line": 8, "replacement": "y(METRIC_INGRESS)"}]}
+  ]
+})js");
+  std::vector<FixedSiteEntry> Sites = fixedSitesFromFindings(Findings, noFile);
+ASSERT_EQ(Sites.size(), 2u);
+EXPECT_EQ(Sites[1].Line, 6u);
+}
+
+TEST(FixedSitesFromEdits, AMacroBodyIsASitePerExpansion) {
+  // The fix is in the macro's body in m.h (adding a line there); its
+  // expansions in a.c come after a fix in a.c that added one line, and the
+  // second invocation spans three lines.
+  llvm::json::Object Findings = parse(R"js({"findings": [
+    {"fixed": true, "function": "M/NAME",
+     "notes": [
+       {"file": "m.h", "line": 4, "message": "the value of 'tail_a' is returned to the kernel by entry program 'entry'"},
+       {"file": "a.c", "line": 10, "message": "function 'tail_a' is expanded here"},
+       {"file": "a.c", "line": 20, "message": "function 'tail_b' is expanded here"}],
+     "fix": [{"file": "m.h", "offset": 30, "length": 3, "line": 4,
+              "end_line": 4, "replacement": "n(ctx,\\\n DIR)"}]
+},
+    {"fixed": true, "fix": [{"file": "a.c", "offset": 5, "length": 3,
+      "line": 2, "end_line": 2, "replacement": "n(ctx,\n METRIC_EGRESS)"}]}
+  ]
+})js");
+  std::string FixedA = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\nM(tail_a)\n"
+                       "12\n13\n14\n15\n16\n17\n18\n19\n20\n"
+                       "M(tail_b, /* ) */ \")\",\n  f(x),\n  y)\n";
+auto Read = [&](llvm::StringRef File) -> std::optional<std::string> {
+  if (File == "a.c")
+    return FixedA;
+  return std::nullopt;
+};
+std::vector<FixedSiteEntry> Sites = fixedSitesFromFindings(Findings, Read);
+ASSERT_EQ(Sites.size(), 3u);
+EXPECT_EQ(Sites[0].Id, "m.h:4@a.c:10");
+EXPECT_EQ(Sites[0].File, "a.c");
+EXPECT_EQ(Sites[0].Line, 11u);
+EXPECT_EQ(Sites[0].EndLine, 11u);
+EXPECT_EQ(Sites[1].Id, "m.h:4@a.c:20");
+EXPECT_EQ(Sites[1].Line, 21u);
+EXPECT_EQ(Sites[1].EndLine, 23u);
+EXPECT_EQ(Sites[0].Programs,
+          (std::vector<std::string>{"tail_a", "entry", "M/NAME"}));
+EXPECT_EQ(Sites[2].Id, "a.c:2");
+}
+
+TEST(FixedSitesFromEdits, InvocationEndLine) {
+  EXPECT_EQ(invocationEndLine("a\nF(x,\n y)\n", 2), 3u);
+  EXPECT_EQ(invocationEndLine("F(x) // (\n", 1), 1u);
+  // No call: the line itself.
+  EXPECT_EQ(invocationEndLine("a\nb\n", 2), 2u);
+}
+
+TEST(FixedSitesFromEdits, TheFileHasVersionAndSites) {
+  FixedSiteEntry S;
+  S.Id = "a.c:2";
+  S.File = "a.c";
+  S.Line = 3;
+  S.EndLine = 4;
+  S.Direction = "METRIC_EGRESS";
+  llvm::json::Value V = fixedSitesToJson({S});
+  std::string Text;
+  llvm::raw_string_ostream(Text) << V;
+  EXPECT_EQ(Text,
+            R"({"fixed_sites":[{"direction":"METRIC_EGRESS","end_line":4,)"
+            R"("file":"a.c","id":"a.c:2","line":3}],"version":1})");
+}
+
+} // namespace
