@@ -29,11 +29,12 @@ static std::string stringOf(const json::Object &O, llvm::StringRef Key) {
   return O.getString(Key).value_or("").str();
 }
 
-static std::optional<Edit> editOf(const json::Value &V) {
+static std::optional<Edit> editOf(const json::Value &V,
+                                  const TreePathMapper &InTree) {
   const json::Object *O = V.getAsObject();
   if (!O)
     return std::nullopt;
-  Edit E{stringOf(*O, "file"),
+  Edit E{InTree(stringOf(*O, "file")),
          stringOf(*O, "replacement"),
          O->getInteger("offset").value_or(-1),
          O->getInteger("length").value_or(0),
@@ -122,6 +123,7 @@ unsigned invocationEndLine(llvm::StringRef Text, unsigned Line) {
 
 std::vector<FixedSiteEntry>
 fixedSitesFromFindings(const json::Object &Findings,
+                       const TreePathMapper &InTree,
                        const FixedFileReader &ReadFixed) {
   const json::Array *All = Findings.getArray("findings");
   if (!All)
@@ -133,7 +135,7 @@ fixedSitesFromFindings(const json::Object &Findings,
         F && F->getBoolean("fixed").value_or(false))
       if (const json::Array *Fix = F->getArray("fix"))
         for (const json::Value &E : *Fix)
-          if (std::optional<Edit> Parsed = editOf(E))
+          if (std::optional<Edit> Parsed = editOf(E, InTree))
             EditsPerFile[Parsed->File].insert(*Parsed);
 
   // Lines added by the edits of File that end before the text at Offset
@@ -175,11 +177,11 @@ fixedSitesFromFindings(const json::Object &Findings,
         if (const json::Object *Note = N.getAsObject();
             Note && llvm::StringRef(stringOf(*Note, "message"))
                         .ends_with(" is expanded here"))
-          Expansions.push_back(
-              {stringOf(*Note, "file"), Note->getInteger("line").value_or(0)});
+          Expansions.push_back({InTree(stringOf(*Note, "file")),
+                                Note->getInteger("line").value_or(0)});
 
     for (const json::Value &Value : *Fix) {
-      std::optional<Edit> E = editOf(Value);
+      std::optional<Edit> E = editOf(Value, InTree);
       if (!E)
         continue;
       FixedSiteEntry Site;

@@ -45,11 +45,17 @@ struct FixedSiteEntry {
 using FixedFileReader =
     std::function<std::optional<std::string>(llvm::StringRef)>;
 
+/// Turns a path as the findings name it (relative to the working directory,
+/// or absolute) into one relative to the tree.
+using TreePathMapper = std::function<std::string(llvm::StringRef)>;
+
 /// The fixed sites of the findings report \p Findings (--format=json after
-/// --fix); \p ReadFixed gives the text of a fixed file, to find where a
-/// macro invocation ends.
+/// --fix); \p InTree names their files relative to the tree, and
+/// \p ReadFixed gives the text of a fixed file, to find where a macro
+/// invocation ends.
 std::vector<FixedSiteEntry>
 fixedSitesFromFindings(const llvm::json::Object &Findings,
+                       const TreePathMapper &InTree,
                        const FixedFileReader &ReadFixed);
 
 /// The fixed-sites file (docs/formats.md, section 6).

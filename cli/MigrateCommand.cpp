@@ -43,7 +43,8 @@ reviewable diff:
   3. analyses every source in every configuration and applies the merged
      fixes in place (bpf-tidy --configs LIST --fix), with progress;
   4. builds, loads and runs the tree before and after (bpf-tidy verify
-     --before COPY --after LIST);
+     --before COPY --after LIST), handing verify the fixed sites (where
+     its edits wrote each notification: --fixed-sites);
   5. writes a Markdown report for the pull request.
 
 The tree is given as a configuration list, never as -p or '--': a migration
@@ -84,7 +85,8 @@ struct MigrateFlags {
   cl::opt<std::string> Sites{
       "sites",
       cl::desc("Intended sites (docs/formats.md) for verify to prove\n"
-               "(default: none; verify then compares every packet)"),
+               "(default: none; verify then compares every packet and\n"
+               "proves the fixed sites)"),
       cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)};
   cl::opt<std::string> FixedKinds{
       "fixed-kinds", cl::desc("Site kinds the tool fixes (passed to verify)"),
@@ -125,7 +127,9 @@ struct MigrateFlags {
                                   cl::value_desc("file"), cl::sub(Sub),
                                   cl::cat(Category)};
   cl::opt<std::string> Out{
-      "out", cl::desc("Keep the built objects (DIR/before, DIR/after)"),
+      "out",
+      cl::desc("Keep the built objects (DIR/before, DIR/after)\n"
+               "and the fixed sites (DIR/fixed-sites.json)"),
       cl::value_desc("dir"), cl::sub(Sub), cl::cat(Category)};
   /// Not options: named so that clang-tidy habits get a helpful message.
   cl::opt<std::string> BuildPath{"p", cl::ReallyHidden, cl::sub(Sub)};
@@ -341,6 +345,14 @@ int migrateMain(int Argc, const char **Argv) {
   if (FindingsReport && FindingsReport->getAsObject())
     FixedSites = fixedSitesFromFindings(
         *FindingsReport->getAsObject(),
+        [&](llvm::StringRef File) {
+          std::string Path = canonicalPath(File);
+          llvm::StringRef Relative(Path);
+          if (Relative.consume_front(Tree) && !Relative.empty() &&
+              llvm::sys::path::is_separator(Relative.front()))
+            return Relative.drop_front().str();
+          return File.str();
+        },
         [&](llvm::StringRef File) -> std::optional<std::string> {
           llvm::SmallString<256> Path(Tree);
           llvm::sys::path::append(Path, File);

@@ -201,11 +201,12 @@ struct FixedSiteResults {
 };
 
 /// The "before" tree's packet runs per configuration and program, and the
-/// programs the "after" tree loaded per configuration (by program and
-/// function name).
+/// programs the "after" tree loaded per configuration, by function name
+/// (a program is named by its section or its function).
 struct RunFacts {
   std::map<std::pair<std::string, std::string>, unsigned> Runs;
-  std::set<std::pair<std::string, std::string>> Loaded;
+  std::map<std::pair<std::string, std::string>, std::set<std::string>>
+      ProgramsOfFunction;
   std::set<std::string> Configurations;
 };
 
@@ -227,11 +228,13 @@ static RunFacts runFacts(const json::Object &Verify) {
           for (const json::Value &P : *Programs)
             if (const json::Object *Program = P.getAsObject()) {
               std::string Config = stringOf(*Program, "configuration").str();
+              std::string Name = stringOf(*Program, "program").str();
               Facts.Configurations.insert(Config);
-              Facts.Loaded.insert(
-                  {Config, stringOf(*Program, "program").str()});
-              Facts.Loaded.insert(
-                  {Config, stringOf(*Program, "function").str()});
+              Facts.ProgramsOfFunction[{Config, Name}].insert(Name);
+              Facts
+                  .ProgramsOfFunction[{Config,
+                                       stringOf(*Program, "function").str()}]
+                  .insert(Name);
             }
     }
   return Facts;
@@ -246,25 +249,28 @@ static std::string whyNotReached(const FixedSiteEntry &Site,
                ? "its configuration did not build, load or run in both "
                  "trees (see the failures)"
                : "its configuration loaded no program";
-  std::vector<std::string> Loaded, Ran;
-  for (const std::string &Program : Site.Programs) {
-    if (!Facts.Loaded.count({Configuration.str(), Program}))
-      continue;
-    Loaded.push_back(Program);
-    auto It = Facts.Runs.find({Configuration.str(), Program});
-    if (It != Facts.Runs.end())
-      Ran.push_back(
-          llvm::formatv("{0} packets ran through `{1}`", It->second, Program)
-              .str());
+  std::set<std::string> Loaded;
+  for (const std::string &Function : Site.Programs) {
+    auto It = Facts.ProgramsOfFunction.find({Configuration.str(), Function});
+    if (It != Facts.ProgramsOfFunction.end())
+      Loaded.insert(It->second.begin(), It->second.end());
   }
   if (Loaded.empty())
     return "none of the programs that reach it (`" +
            llvm::join(Site.Programs, "`, `") + "`) was loaded";
+  std::vector<std::string> Ran;
+  for (const std::string &Program : Loaded) {
+    auto It = Facts.Runs.find({Configuration.str(), Program});
+    if (It != Facts.Runs.end())
+      Ran.push_back(
+          llvm::formatv("{0} packets through `{1}`", It->second, Program)
+              .str());
+  }
   if (Ran.empty())
     return "no packet ran through `" + llvm::join(Loaded, "`, `") +
-           "` (reached only through tail calls)";
+           "` (entered only by tail calls)";
   return "no packet of the corpus takes this path (" + llvm::join(Ran, ", ") +
-         ")";
+         " ran)";
 }
 
 /// Per program, the fixed sites a packet reached (proven or failed, in

@@ -15,6 +15,11 @@ llvm::json::Object parse(llvm::StringRef Text) {
 
 std::optional<std::string> noFile(llvm::StringRef) { return std::nullopt; }
 
+/// Findings name files relative to the working directory, here "t/".
+std::string inTree(llvm::StringRef Path) {
+  return Path.starts_with("t/") ? Path.drop_front(2).str() : Path.str();
+}
+
 TEST(FixedSitesFromEdits, LinesMoveByTheNewlinesOfEarlierEdits) {
   // Two edits in a.c: the first adds two lines, so the second moves by two.
   // The second finding repeats the first edit (one edit, one site).
@@ -35,18 +40,19 @@ TEST(FixedSitesFromEdits, LinesMoveByTheNewlinesOfEarlierEdits) {
               "end_line": 1, "replacement": "\n\n\n"}]}
   ]
 })js");
-  std::vector<FixedSiteEntry> Sites = fixedSitesFromFindings(Findings, noFile);
-ASSERT_EQ(Sites.size(), 2u);
-EXPECT_EQ(Sites[0].Id, "a.c:2");
-EXPECT_EQ(Sites[0].Line, 2u);
-EXPECT_EQ(Sites[0].EndLine, 4u);
-EXPECT_EQ(Sites[0].Direction, "METRIC_EGRESS");
-EXPECT_EQ(Sites[1].Id, "a.c:7");
-EXPECT_EQ(Sites[1].Line, 9u);
-EXPECT_EQ(Sites[1].EndLine, 10u);
-// A choice of directions is left to verify (any one passes).
-EXPECT_EQ(Sites[1].Direction, "");
-EXPECT_EQ(Sites[1].Configurations, (std::vector<std::string>{"c1", "c2"}));
+  std::vector<FixedSiteEntry> Sites =
+      fixedSitesFromFindings(Findings, inTree, noFile);
+  ASSERT_EQ(Sites.size(), 2u);
+  EXPECT_EQ(Sites[0].Id, "a.c:2");
+  EXPECT_EQ(Sites[0].Line, 2u);
+  EXPECT_EQ(Sites[0].EndLine, 4u);
+  EXPECT_EQ(Sites[0].Direction, "METRIC_EGRESS");
+  EXPECT_EQ(Sites[1].Id, "a.c:7");
+  EXPECT_EQ(Sites[1].Line, 9u);
+  EXPECT_EQ(Sites[1].EndLine, 10u);
+  // A choice of directions is left to verify (any one passes).
+  EXPECT_EQ(Sites[1].Direction, "");
+  EXPECT_EQ(Sites[1].Configurations, (std::vector<std::string>{"c1", "c2"}));
 }
 
 TEST(FixedSitesFromEdits, AnEditReplacingLinesMovesLaterOnesUp) {
@@ -58,9 +64,10 @@ TEST(FixedSitesFromEdits, AnEditReplacingLinesMovesLaterOnesUp) {
       "line": 8, "end_line": 8, "replacement": "y(METRIC_INGRESS)"}]}
   ]
 })js");
-  std::vector<FixedSiteEntry> Sites = fixedSitesFromFindings(Findings, noFile);
-ASSERT_EQ(Sites.size(), 2u);
-EXPECT_EQ(Sites[1].Line, 6u);
+  std::vector<FixedSiteEntry> Sites =
+      fixedSitesFromFindings(Findings, inTree, noFile);
+  ASSERT_EQ(Sites.size(), 2u);
+  EXPECT_EQ(Sites[1].Line, 6u);
 }
 
 TEST(FixedSitesFromEdits, AMacroBodyIsASitePerExpansion) {
@@ -71,9 +78,9 @@ TEST(FixedSitesFromEdits, AMacroBodyIsASitePerExpansion) {
     {"fixed": true, "function": "M/NAME",
      "notes": [
        {"file": "m.h", "line": 4, "message": "the value of 'tail_a' is returned to the kernel by entry program 'entry'"},
-       {"file": "a.c", "line": 10, "message": "function 'tail_a' is expanded here"},
+       {"file": "t/a.c", "line": 10, "message": "function 'tail_a' is expanded here"},
        {"file": "a.c", "line": 20, "message": "function 'tail_b' is expanded here"}],
-     "fix": [{"file": "m.h", "offset": 30, "length": 3, "line": 4,
+     "fix": [{"file": "t/m.h", "offset": 30, "length": 3, "line": 4,
               "end_line": 4, "replacement": "n(ctx,\\\n DIR)"}]
 },
     {"fixed": true, "fix": [{"file": "a.c", "offset": 5, "length": 3,
@@ -83,23 +90,24 @@ TEST(FixedSitesFromEdits, AMacroBodyIsASitePerExpansion) {
   std::string FixedA = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\nM(tail_a)\n"
                        "12\n13\n14\n15\n16\n17\n18\n19\n20\n"
                        "M(tail_b, /* ) */ \")\",\n  f(x),\n  y)\n";
-auto Read = [&](llvm::StringRef File) -> std::optional<std::string> {
-  if (File == "a.c")
-    return FixedA;
-  return std::nullopt;
-};
-std::vector<FixedSiteEntry> Sites = fixedSitesFromFindings(Findings, Read);
-ASSERT_EQ(Sites.size(), 3u);
-EXPECT_EQ(Sites[0].Id, "m.h:4@a.c:10");
-EXPECT_EQ(Sites[0].File, "a.c");
-EXPECT_EQ(Sites[0].Line, 11u);
-EXPECT_EQ(Sites[0].EndLine, 11u);
-EXPECT_EQ(Sites[1].Id, "m.h:4@a.c:20");
-EXPECT_EQ(Sites[1].Line, 21u);
-EXPECT_EQ(Sites[1].EndLine, 23u);
-EXPECT_EQ(Sites[0].Programs,
-          (std::vector<std::string>{"tail_a", "entry", "M/NAME"}));
-EXPECT_EQ(Sites[2].Id, "a.c:2");
+  auto Read = [&](llvm::StringRef File) -> std::optional<std::string> {
+    if (File == "a.c")
+      return FixedA;
+    return std::nullopt;
+  };
+  std::vector<FixedSiteEntry> Sites =
+      fixedSitesFromFindings(Findings, inTree, Read);
+  ASSERT_EQ(Sites.size(), 3u);
+  EXPECT_EQ(Sites[0].Id, "m.h:4@a.c:10");
+  EXPECT_EQ(Sites[0].File, "a.c");
+  EXPECT_EQ(Sites[0].Line, 11u);
+  EXPECT_EQ(Sites[0].EndLine, 11u);
+  EXPECT_EQ(Sites[1].Id, "m.h:4@a.c:20");
+  EXPECT_EQ(Sites[1].Line, 21u);
+  EXPECT_EQ(Sites[1].EndLine, 23u);
+  EXPECT_EQ(Sites[0].Programs,
+            (std::vector<std::string>{"tail_a", "entry", "M/NAME"}));
+  EXPECT_EQ(Sites[2].Id, "a.c:2");
 }
 
 TEST(FixedSitesFromEdits, InvocationEndLine) {
