@@ -170,15 +170,25 @@ fixedSitesFromFindings(const json::Object &Findings,
       for (const json::Value &N : *Names)
         if (std::optional<llvm::StringRef> Name = N.getAsString())
           Configurations.push_back(Name->str());
-    // Where the macro holding the fix is expanded, if it is in one.
-    std::vector<std::pair<std::string, int64_t>> Expansions;
+    // Where the macro holding the fix is expanded, if it is in one, and
+    // the function each expansion defines ("function 'x' is expanded here").
+    struct Expansion {
+      std::string File;
+      int64_t Line;
+      std::string Function;
+    };
+    std::vector<Expansion> Expansions;
+    static const llvm::Regex Expanded("'([^']+)' is expanded here$");
     if (const json::Array *Notes = F->getArray("notes"))
       for (const json::Value &N : *Notes)
-        if (const json::Object *Note = N.getAsObject();
-            Note && llvm::StringRef(stringOf(*Note, "message"))
-                        .ends_with(" is expanded here"))
-          Expansions.push_back({InTree(stringOf(*Note, "file")),
-                                Note->getInteger("line").value_or(0)});
+        if (const json::Object *Note = N.getAsObject()) {
+          std::string Message = stringOf(*Note, "message");
+          llvm::SmallVector<llvm::StringRef, 2> Match;
+          if (Expanded.match(Message, &Match))
+            Expansions.push_back({InTree(stringOf(*Note, "file")),
+                                  Note->getInteger("line").value_or(0),
+                                  Match[1].str()});
+        }
 
     for (const json::Value &Value : *Fix) {
       std::optional<Edit> E = editOf(Value, InTree);
@@ -197,10 +207,12 @@ fixedSitesFromFindings(const json::Object &Findings,
           Sites.push_back(std::move(Site));
         continue;
       }
-      for (const auto &[File, Line] : Expansions) {
+      for (const auto &[File, Line, Function] : Expansions) {
         if (File.empty() || Line <= 0)
           continue;
         FixedSiteEntry At = Site;
+        llvm::erase(At.Programs, Function);
+        At.Programs.insert(At.Programs.begin(), Function);
         At.Id = Site.Id + "@" + File + ":" + std::to_string(Line);
         At.File = File;
         At.Line = unsigned(Line + Shift(File, std::nullopt, Line));

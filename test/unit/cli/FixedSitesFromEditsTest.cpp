@@ -107,6 +107,9 @@ TEST(FixedSitesFromEdits, AMacroBodyIsASitePerExpansion) {
   EXPECT_EQ(Sites[1].EndLine, 23u);
   EXPECT_EQ(Sites[0].Programs,
             (std::vector<std::string>{"tail_a", "entry", "M/NAME"}));
+  // The function an expansion defines comes first.
+  EXPECT_EQ(Sites[1].Programs,
+            (std::vector<std::string>{"tail_b", "tail_a", "entry", "M/NAME"}));
   EXPECT_EQ(Sites[2].Id, "a.c:2");
 }
 
