@@ -372,7 +372,7 @@ int migrateMain(int Argc, const char **Argv) {
       Error = "cannot create '" + O.Out + "': " + EC.message();
     if (Error.empty())
       writeOutput(
-          FixedSitesFile,
+          "the fixed sites", FixedSitesFile,
           [&](llvm::raw_ostream &OS) {
             OS << llvm::formatv("{0:2}", fixedSitesToJson(FixedSites));
           },
