@@ -4,13 +4,11 @@
 #include "analyzer/core/EditableRange.h"
 #include "analyzer/core/MacroInvocation.h"
 #include "rewriters/KernelStyleLayout.h"
-#include "rewriters/NotificationTemplate.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
-#include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
 #include <set>
 
@@ -20,106 +18,11 @@ namespace bpftidy {
 
 BareDropFixPlanner::BareDropFixPlanner(const Conventions &Options,
                                        const DropReasonMatcher &Matcher)
-    : Options(Options), Directions(Options, Matcher) {}
+    : Options(Options), Directions(Options, Matcher), Calls(Options) {}
 
 void BareDropFixPlanner::reset() {
-  TemplateForTU.reset();
+  Calls.reset();
   Directions.reset();
-}
-
-static bool isIdentifier(llvm::StringRef Text) {
-  if (Text.empty() || !(isalpha(Text[0]) || Text[0] == '_'))
-    return false;
-  return llvm::all_of(Text, [](char C) { return isalnum(C) || C == '_'; });
-}
-
-std::optional<unsigned> helperArity(llvm::StringRef Name, ASTContext &Ctx,
-                                    Preprocessor &PP) {
-  IdentifierInfo &Id = Ctx.Idents.get(Name);
-  if (const MacroInfo *Macro = PP.getMacroInfo(&Id))
-    return Macro->isFunctionLike()
-               ? std::optional<unsigned>(Macro->getNumParams())
-               : std::nullopt;
-  for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&Id))
-    if (const auto *F = dyn_cast<FunctionDecl>(D))
-      return F->getNumParams();
-  return std::nullopt;
-}
-
-bool isExpressionAvailable(llvm::StringRef Expression, ASTContext &Ctx,
-                           Preprocessor &PP) {
-  Expression = Expression.trim();
-  if (!isIdentifier(Expression))
-    return true;
-  IdentifierInfo &Id = Ctx.Idents.get(Expression);
-  return PP.isMacroDefined(&Id) ||
-         !Ctx.getTranslationUnitDecl()->lookup(&Id).empty();
-}
-
-bool BareDropFixPlanner::resolveTemplate(ASTContext &Ctx, Preprocessor &PP,
-                                         std::string &Template,
-                                         std::string &WhyNot) {
-  if (TemplateForTU) {
-    Template = TemplateForTU->first;
-    WhyNot = TemplateForTU->second;
-    return WhyNot.empty();
-  }
-  auto Finish = [&](std::string T, std::string Why) {
-    TemplateForTU.emplace(T, Why);
-    Template = std::move(T);
-    WhyNot = std::move(Why);
-    return WhyNot.empty();
-  };
-
-  const rewriters::NotifyPreset *Preset = nullptr;
-  if (Options.NotifyPreset == "custom") {
-    if (Options.NotifyTemplate.empty())
-      return Finish("", "NotifyPreset is 'custom' but NotifyTemplate is empty");
-    llvm::StringRef Helper =
-        llvm::StringRef(Options.NotifyTemplate).split('(').first.trim();
-    if (isIdentifier(Helper) && !isExpressionAvailable(Helper, Ctx, PP))
-      return Finish("", "the notification helper '" + Helper.str() +
-                            "' of NotifyTemplate is not defined in this "
-                            "translation unit");
-    return Finish(Options.NotifyTemplate, "");
-  }
-  if (Options.NotifyPreset == "auto") {
-    // The helper's arity tells the era: 5 arguments before the exit code
-    // was dropped (2025), 4 after.
-    std::optional<unsigned> Arity =
-        helperArity("send_drop_notify_error", Ctx, PP);
-    for (const rewriters::NotifyPreset &Candidate : rewriters::notifyPresets())
-      if (Arity && Candidate.Helper == "send_drop_notify_error" &&
-          Candidate.HelperArity == *Arity) {
-        Preset = &Candidate;
-        break;
-      }
-    if (!Preset)
-      return Finish("", Arity ? "'send_drop_notify_error' takes " +
-                                    std::to_string(*Arity) +
-                                    " arguments, which matches no preset; "
-                                    "set NotifyPreset or NotifyTemplate"
-                              : "no notification helper "
-                                "'send_drop_notify_error' is defined in this "
-                                "translation unit; set NotifyPreset or "
-                                "NotifyTemplate");
-  } else {
-    Preset = rewriters::findNotifyPreset(Options.NotifyPreset);
-    if (!Preset)
-      return Finish("", "unknown NotifyPreset '" + Options.NotifyPreset + "'");
-    std::optional<unsigned> Arity = helperArity(Preset->Helper, Ctx, PP);
-    if (!Arity)
-      return Finish("", "the notification helper '" + Preset->Helper.str() +
-                            "' is not defined in this translation unit");
-    if (*Arity != Preset->HelperArity)
-      return Finish("", "'" + Preset->Helper.str() + "' takes " +
-                            std::to_string(*Arity) +
-                            " arguments here, but "
-                            "NotifyPreset '" +
-                            Preset->Name.str() + "' passes " +
-                            std::to_string(Preset->HelperArity));
-  }
-  return Finish(Preset->Template.str(), "");
 }
 
 std::optional<Direction>
@@ -288,46 +191,19 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
     ContextName = Name;
   }
 
-  std::string Template;
-  if (!resolveTemplate(Ctx, PP, Template, Plan.WhyNot))
+  const std::string *Template = Calls.templateFor(Ctx, PP, Plan.WhyNot);
+  if (!Template)
     return Plan;
-  Directions.useTemplate(Template);
-  auto Uses = rewriters::templateUses(Template);
-  if (!Uses) {
-    Plan.WhyNot = llvm::toString(Uses.takeError());
+  Directions.useTemplate(*Template);
+  auto Direction = [&](std::string &WhyNot) {
+    return siteDirection(Site, Ctx, PP, WhyNot);
+  };
+  NotificationArguments Args{
+      ContextName, Lexer::getSourceText(Range.Range, SM, LO).str(), Direction};
+  std::optional<NotificationCall> Call =
+      Calls.build(*Template, Args, Ctx, PP, Plan.WhyNot);
+  if (!Call)
     return Plan;
-  }
-
-  llvm::StringMap<std::string> Values;
-  Values["ctx"] = ContextName;
-  Values["reason"] = Lexer::getSourceText(Range.Range, SM, LO).str();
-  Values["src"] = Options.SourceExpression;
-  Values["exitcode"] = Options.ExitCode;
-  Values["ext_err"] = Options.ExtError;
-  Values["dst"] = Options.Destination;
-  Values["dst_id"] = Options.DestinationId;
-  std::string DirectionSource;
-  for (const std::string &Use : *Uses) {
-    if (Use == "direction") {
-      auto Dir = siteDirection(Site, Ctx, PP, Plan.WhyNot);
-      if (!Dir) {
-        Plan.WhyNot = "cannot tell the drop direction: " + Plan.WhyNot;
-        return Plan;
-      }
-      Values["direction"] = Dir->Expression;
-      DirectionSource = Dir->Source;
-    } else if (Use != "ctx" && Use != "reason" &&
-               !isExpressionAvailable(Values[Use], Ctx, PP)) {
-      Plan.WhyNot = "'" + Values[Use] + "' (${" + Use +
-                    "}) is not defined in this translation unit";
-      return Plan;
-    }
-  }
-  auto Call = rewriters::expandTemplate(Template, Values);
-  if (!Call) {
-    Plan.WhyNot = llvm::toString(Call.takeError());
-    return Plan;
-  }
 
   FileID File = SM.getFileID(Range.Range.getBegin());
   unsigned Offset = SM.getFileOffset(Range.Range.getBegin());
@@ -338,8 +214,8 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
   Style.TabWidth = Options.TabWidth;
   Plan.Fix = PlannedFix{
       rewriters::layoutReplacement(Where.getFilePath(), SM.getBufferData(File),
-                                   Offset, Length, *Call, Style),
-      *Call, DirectionSource};
+                                   Offset, Length, Call->Text, Style),
+      Call->Text, Call->DirectionSource};
   return Plan;
 }
 

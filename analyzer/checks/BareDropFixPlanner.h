@@ -1,10 +1,10 @@
 //===- BareDropFixPlanner.h - the notification call for a site -*- C++ -*-===//
 //
-// Decides what a site's fix is: the notification helper's shape (a preset,
-// or detected from the helper's arity in this translation unit), the values
-// of the template's placeholders, and the text range to replace. A fix must
-// be right for every occurrence of the site (every expansion of a generating
-// macro); when the tool cannot be sure it offers no fix and says why.
+// Decides what a site's fix is: the text range to replace and the values of
+// the notification's placeholders (core/NotificationCall.h builds the call). A
+// fix must be right for every occurrence of the site (every expansion of a
+// generating macro); when the tool cannot be sure it offers no fix and says
+// why.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +14,7 @@
 #include "analyzer/checks/BareDropSite.h"
 #include "analyzer/core/Conventions.h"
 #include "analyzer/core/DirectionResolver.h"
+#include "analyzer/core/NotificationCall.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include <optional>
 #include <string>
@@ -57,9 +58,6 @@ public:
   void reset();
 
 private:
-  /// The template to use in this translation unit, or an error text.
-  bool resolveTemplate(clang::ASTContext &Ctx, clang::Preprocessor &PP,
-                       std::string &Template, std::string &WhyNot);
   /// The direction of one occurrence: its program's, or the one every
   /// program returning the helper's value agrees on.
   std::optional<Direction> occurrenceDirection(const BareDropOccurrence &O,
@@ -73,19 +71,8 @@ private:
 
   const Conventions &Options;
   DirectionResolver Directions;
-  std::optional<std::pair<std::string, std::string>> TemplateForTU;
+  NotificationCallBuilder Calls;
 };
-
-/// Arity of the function or function-like macro \p Name visible at the end
-/// of the translation unit, if any.
-std::optional<unsigned> helperArity(llvm::StringRef Name,
-                                    clang::ASTContext &Ctx,
-                                    clang::Preprocessor &PP);
-
-/// Whether \p Expression can be used here: an identifier must be a macro or
-/// a declaration; other expressions are taken as they are.
-bool isExpressionAvailable(llvm::StringRef Expression, clang::ASTContext &Ctx,
-                           clang::Preprocessor &PP);
 
 } // namespace bpftidy
 
