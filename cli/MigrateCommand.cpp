@@ -11,7 +11,7 @@
 #include "cli/TreeSnapshot.h"
 #include "config/ConfigurationList.h"
 #include "support/RemoveOnSignal.h"
-#include "verify/CommandLineErrors.h"
+#include "support/CommandLineErrors.h"
 #include "verify/VerifyCommand.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"

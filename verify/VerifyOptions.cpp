@@ -3,7 +3,7 @@
 #include "verify/VerifyOptions.h"
 
 #include "tailcalls/TailCallSlot.h"
-#include "verify/CommandLineErrors.h"
+#include "support/CommandLineErrors.h"
 #include "verify/IntendedSites.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"

@@ -1,6 +1,6 @@
 //===- CommandLineErrors.cpp - llvm::cl parses that return an Error -------===//
 
-#include "verify/CommandLineErrors.h"
+#include "support/CommandLineErrors.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"

@@ -1,13 +1,13 @@
 //===- CommandLineErrors.h - llvm::cl parses that return an Error -*- C++ -*-//
 //
-// verify and migrate parse with llvm::cl like bpf-tidy itself, but report
-// usage errors their own way ("TOOL: error: ...", exit 2). This runs the
+// verify, migrate and audit parse with llvm::cl like bpf-tidy itself, but
+// report usage errors their own way ("TOOL: error: ...", exit 2). This runs the
 // parse and hands back llvm::cl's complaints as an llvm::Error.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_VERIFY_COMMANDLINEERRORS_H
-#define BPF_TIDY_VERIFY_COMMANDLINEERRORS_H
+#ifndef BPF_TIDY_SUPPORT_COMMANDLINEERRORS_H
+#define BPF_TIDY_SUPPORT_COMMANDLINEERRORS_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -26,4 +26,4 @@ llvm::Error parseCommandLine(llvm::ArrayRef<const char *> Argv,
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_VERIFY_COMMANDLINEERRORS_H
+#endif // BPF_TIDY_SUPPORT_COMMANDLINEERRORS_H
