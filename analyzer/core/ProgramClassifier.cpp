@@ -12,14 +12,25 @@ ProgramClassifier::ProgramClassifier(const Conventions &Options)
       IgnoredSections(Options.IgnoredSections) {}
 
 ProgramInfo ProgramClassifier::classify(const clang::FunctionDecl &F) const {
-  ProgramInfo Info;
   // Static functions are never entered by the kernel directly, whatever
   // macro made them; the section attribute is what makes a program.
-  if (const auto *Section = F.getAttr<clang::SectionAttr>())
-    Info.Section = Section->getName().str();
-  for (const auto *Tag : F.specific_attrs<clang::BTFDeclTagAttr>()) {
-    if (TailCallTags.match(Tag->getBTFDeclTag())) {
-      Info.TailTag = Tag->getBTFDeclTag().str();
+  std::string Section;
+  if (const auto *Attribute = F.getAttr<clang::SectionAttr>())
+    Section = Attribute->getName().str();
+  std::vector<std::string> Tags;
+  for (const auto *Tag : F.specific_attrs<clang::BTFDeclTagAttr>())
+    Tags.push_back(Tag->getBTFDeclTag().str());
+  return classify(Section, Tags);
+}
+
+ProgramInfo
+ProgramClassifier::classify(llvm::StringRef Section,
+                            llvm::ArrayRef<std::string> DeclTags) const {
+  ProgramInfo Info;
+  Info.Section = Section.str();
+  for (const std::string &Tag : DeclTags) {
+    if (TailCallTags.match(Tag)) {
+      Info.TailTag = Tag;
       break;
     }
   }

@@ -13,6 +13,7 @@
 
 #include "analyzer/core/Conventions.h"
 #include "analyzer/core/NamePattern.h"
+#include "llvm/ADT/ArrayRef.h"
 #include <string>
 
 namespace clang {
@@ -39,6 +40,10 @@ public:
 
   /// Classifies a function definition.
   ProgramInfo classify(const clang::FunctionDecl &Function) const;
+  /// Classifies a function by its section ("" if none) and btf_decl_tag
+  /// values: what compiled code (LLVM IR, an object) still tells.
+  ProgramInfo classify(llvm::StringRef Section,
+                       llvm::ArrayRef<std::string> DeclTags) const;
 
   /// "entry program" or "tail call".
   static llvm::StringRef describe(ProgramKind Kind);
