@@ -1,10 +1,11 @@
 //===- BpfTidyMain.cpp - the bpf-tidy command -----------------------------===//
 //
-// Dispatches subcommands (verify, migrate); without one, bpf-tidy analyses
-// (and fixes) sources like clang-tidy does.
+// Dispatches subcommands (verify, migrate, audit); without one, bpf-tidy
+// analyses (and fixes) sources like clang-tidy does.
 //
 //===----------------------------------------------------------------------===//
 
+#include "audit/AuditCommand.h"
 #include "cli/AnalyzeCommand.h"
 #include "cli/MigrateCommand.h"
 #include "config/Version.h"
@@ -24,15 +25,18 @@ int main(int Argc, const char **Argv) {
   bpftidy::installRemoveOnSignal();
   llvm::InitLLVM X(Argc, Argv);
   bpftidy::usePrintVersionForCommandLine();
-  // Both subcommands exist before any parse, so --help lists them.
+  // The subcommands exist before any parse, so --help lists them.
   bpftidy::verify::verifySubCommand();
   bpftidy::registerMigrateSubcommand();
+  bpftidy::audit::registerAuditSubcommand();
   if (Argc > 1 && std::strcmp(Argv[1], "verify") == 0)
     return bpftidy::verify::verifySubcommandMain(Argc, Argv);
   // Targets let the driver understand -target bpf and friends.
   llvm::InitializeAllTargetInfos();
   llvm::InitializeAllTargetMCs();
   llvm::InitializeAllAsmParsers();
+  if (Argc > 1 && std::strcmp(Argv[1], "audit") == 0)
+    return bpftidy::audit::auditMain(Argc, Argv);
   if (Argc > 1 && std::strcmp(Argv[1], "migrate") == 0)
     return bpftidy::migrateMain(Argc, Argv);
   return bpftidy::analyzeMain(Argc, Argv);

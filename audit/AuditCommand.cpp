@@ -1,0 +1,257 @@
+//===- AuditCommand.cpp ---------------------------------------------------===//
+
+#include "audit/AuditCommand.h"
+#include "audit/Audit.h"
+#include "audit/AuditReport.h"
+#include "audit/IrCompiler.h"
+#include "cli/CompileCommandsFile.h"
+#include "cli/ExitCodes.h"
+#include "support/AtomicFile.h"
+#include "support/CommandLineErrors.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace bpftidy::audit {
+
+namespace cl = llvm::cl;
+
+static const char Overview[] = R"(
+Proves from the compiled code which programs can hand the kernel a bare drop:
+
+  bpf-tidy audit --configs LIST [options]
+  bpf-tidy audit -p BUILD [SOURCE...] [options]
+
+Compiles every source in every configuration to LLVM IR in process, as the
+real build does (clang -target bpf -O2 -g), finds the programs (sections
+and tail-call decl tags, as bpf-tidy defines them), and follows the values
+each program's returns can take. A program that can return a constant
+below -1 (no verdict of its type) has a bare exit: a drop reason the kernel
+gets as it is. Each is reported with where it reaches the return, and
+compared with the source analysis of bpf-bare-drop-return: a bare exit no
+source finding explains (same program, configuration and reason) is a drop
+the source check misses; a source finding no configuration confirms is a
+possible false positive. Values it cannot follow (loads, arguments,
+unmodelled helpers) are counted per program as unknown, never reported.
+
+Exit codes:
+  0   no bare exit
+  1   bare exits
+  2   usage error, a bad configuration list or compilation database, a
+      source that does not compile, an output that cannot be written
+)";
+
+namespace {
+struct AuditFlags {
+  AuditFlags() { cl::HideUnrelatedOptions(Category, Sub); }
+
+  cl::SubCommand Sub{"audit",
+                     "Prove from compiled LLVM IR which programs can return a "
+                     "bare drop"};
+  cl::OptionCategory Category{"audit options"};
+  cl::opt<std::string> Configs{
+      "configs",
+      cl::desc("The datapath's configuration list (docs/formats.md)"),
+      cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<std::string> BuildPath{
+      "p", cl::desc("Directory holding compile_commands.json"),
+      cl::value_desc("build-path"), cl::sub(Sub), cl::cat(Category)};
+  cl::list<std::string> Sources{
+      cl::Positional,
+      cl::desc("[<source>...] (default: every source of the list or database)"),
+      cl::sub(Sub), cl::cat(Category)};
+  cl::opt<std::string> Format{"format",
+                              cl::desc("text (default), json or sarif"),
+                              cl::value_desc("format"),
+                              cl::init("text"),
+                              cl::sub(Sub),
+                              cl::cat(Category)};
+  cl::opt<std::string> Output{
+      "output", cl::desc("Write the report here (default: standard output)"),
+      cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<bool> NoCrossCheck{
+      "no-cross-check",
+      cl::desc("Do not run the source analysis to compare with"), cl::sub(Sub),
+      cl::cat(Category)};
+  cl::opt<std::string> SaveIr{
+      "save-ir",
+      cl::desc("Also write each unit's optimised LLVM IR into this\n"
+               "directory (<configuration>.<source>.ll)"),
+      cl::value_desc("dir"), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<unsigned> Jobs{"j",
+                         cl::desc("Units compiled in parallel (default: one "
+                                  "per CPU); also --jobs N"),
+                         cl::value_desc("n"),
+                         cl::Prefix,
+                         cl::sub(Sub),
+                         cl::cat(Category)};
+  cl::alias JobsLong{"jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs),
+                     cl::cat(Category)};
+};
+} // namespace
+
+static AuditFlags &auditFlags() {
+  static AuditFlags Flags;
+  return Flags;
+}
+
+void registerAuditSubcommand() { auditFlags(); }
+
+static llvm::raw_ostream &error() {
+  return llvm::WithColor::error(llvm::errs(), "bpf-tidy audit");
+}
+
+static std::string absolute(llvm::StringRef Path) {
+  llvm::SmallString<256> Result(Path);
+  llvm::sys::fs::make_absolute(Result);
+  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
+  return std::string(Result);
+}
+
+/// The units to audit, from --configs or a compilation database.
+static llvm::Expected<std::vector<AnalysisUnit>> unitsToAudit(AuditFlags &F) {
+  auto Fail = [](const llvm::Twine &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
+  };
+  std::vector<std::string> Sources;
+  for (const std::string &S : F.Sources)
+    Sources.push_back(absolute(S));
+  if (!F.Configs.empty()) {
+    if (!F.BuildPath.empty())
+      return Fail("give --configs or -p, not both");
+    auto List = readConfigurationList(F.Configs);
+    if (!List)
+      return List.takeError();
+    std::vector<AnalysisUnit> Units =
+        unitsFromConfigurationList(*List, "clang");
+    if (Sources.empty())
+      return Units;
+    std::vector<AnalysisUnit> Chosen;
+    for (const std::string &S : Sources) {
+      size_t Before = Chosen.size();
+      for (const AnalysisUnit &U : Units)
+        if (U.File == S)
+          Chosen.push_back(U);
+      if (Chosen.size() == Before)
+        return Fail("'" + S + "' is not a source of '" + F.Configs + "'");
+    }
+    return Chosen;
+  }
+  if (F.BuildPath.empty())
+    return Fail("give the datapath's configuration list (--configs FILE) or "
+                "a build directory with compile_commands.json (-p DIR)");
+  std::optional<std::string> DatabaseFile =
+      findCompileCommandsFile(absolute(F.BuildPath));
+  if (!DatabaseFile)
+    return Fail("no compile_commands.json in '" + F.BuildPath + "'");
+  if (llvm::Error E = checkCompileCommandsFile(*DatabaseFile))
+    return std::move(E);
+  std::string LoadError;
+  auto Database = clang::tooling::CompilationDatabase::autoDetectFromDirectory(
+      F.BuildPath, LoadError);
+  if (!Database)
+    return Fail("cannot load a compilation database from '" + F.BuildPath +
+                "': " + LoadError);
+  if (Sources.empty())
+    for (const std::string &File : Database->getAllFiles())
+      Sources.push_back(absolute(File));
+  std::vector<AnalysisUnit> Units = unitsFromDatabase(*Database, Sources);
+  if (llvm::Error E = checkCommandDirectories(Units, *DatabaseFile))
+    return std::move(E);
+  return Units;
+}
+
+static bool writeReport(llvm::StringRef Path, llvm::StringRef Text,
+                        std::string &Error) {
+  if (Path.empty() || Path == "-") {
+    llvm::outs() << Text;
+    return true;
+  }
+  auto File = AtomicFile::begin(Path);
+  if (!File) {
+    Error = "cannot write --output '" + Path.str() +
+            "': " + llvm::toString(File.takeError());
+    return false;
+  }
+  if (llvm::Error E = File->write(Text)) {
+    Error = "cannot write --output '" + Path.str() +
+            "': " + llvm::toString(std::move(E));
+    File->abandon();
+    return false;
+  }
+  if (llvm::Error E = File->commit()) {
+    Error = "cannot write --output '" + Path.str() +
+            "': " + llvm::toString(std::move(E));
+    return false;
+  }
+  return true;
+}
+
+int auditMain(int Argc, const char **Argv) {
+  AuditFlags &F = auditFlags();
+  if (llvm::Error E = parseCommandLine(
+          llvm::ArrayRef<const char *>(Argv, Argv + Argc), Overview, F.Sub)) {
+    error() << llvm::toString(std::move(E))
+            << "\nRun 'bpf-tidy audit --help' for usage.\n";
+    return ExitUsage;
+  }
+  if (F.Format != "text" && F.Format != "json" && F.Format != "sarif") {
+    error() << "--format: expected text, json or sarif, got '" << F.Format
+            << "'\n";
+    return ExitUsage;
+  }
+  auto Units = unitsToAudit(F);
+  if (!Units) {
+    error() << llvm::toString(Units.takeError()) << "\n";
+    return ExitUsage;
+  }
+  if (Units->empty()) {
+    error() << "nothing to audit: no unit\n";
+    return ExitUsage;
+  }
+
+  initializeBpfTarget();
+  AuditOptions Options;
+  Options.CrossCheck = !F.NoCrossCheck;
+  Options.Jobs = F.Jobs;
+  Options.SaveIrDirectory = F.SaveIr;
+  if (!F.SaveIr.empty() && !llvm::sys::fs::is_directory(F.SaveIr)) {
+    error() << "--save-ir '" << F.SaveIr << "' is not a directory\n";
+    return ExitUsage;
+  }
+  AuditResult Result = runAudit(*Units, Options);
+
+  llvm::SmallString<256> Base;
+  llvm::sys::fs::current_path(Base);
+  std::string Report;
+  llvm::raw_string_ostream OS(Report);
+  if (F.Format == "json")
+    OS << llvm::formatv("{0:2}", auditToJson(Result, Base)) << "\n";
+  else if (F.Format == "sarif")
+    OS << llvm::formatv("{0:2}", auditToSarif(Result, Base)) << "\n";
+  else
+    printAuditText(Result, Base, OS);
+  OS.flush();
+  std::string Error;
+  if (!writeReport(F.Output, Report, Error)) {
+    error() << Error << "\n";
+    return ExitUsage;
+  }
+
+  if (Result.anyUnitFailed()) {
+    for (const UnitAudit &U : Result.Units)
+      if (!U.Errors.empty())
+        error() << "configuration '" << U.Unit.Configuration << "' of '"
+                << U.Unit.File << "' did not compile"
+                << (F.Format == "text" ? "" : ":\n" + U.Errors) << "\n";
+    return ExitUsage;
+  }
+  llvm::errs() << "bpf-tidy audit: " << auditSummary(Result) << "\n";
+  return Result.BareExits.empty() ? ExitClean : ExitFindings;
+}
+
+} // namespace bpftidy::audit
