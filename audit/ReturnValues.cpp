@@ -7,6 +7,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/IR/CFG.h"
+#include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
@@ -59,6 +60,18 @@ const DILocation *edgeLocation(const BasicBlock &Block) {
     if (const DILocation *L = usefulLocation(I))
       return L;
   return nullptr;
+}
+
+/// The value a call of llvm.bpf.passthrough (which the BPF target's passes
+/// wrap around some values and conditions to keep them in place) passes
+/// through; \p V itself otherwise.
+const Value &throughPassthrough(const Value &V) {
+  if (const auto *Call = dyn_cast<CallInst>(&V))
+    if (const Function *Callee = Call->getCalledFunction())
+      if (Callee->getName().starts_with("llvm.bpf.passthrough") &&
+          Call->arg_size() == 2)
+        return *Call->getArgOperand(1);
+  return V;
 }
 
 std::string describeUnknown(const Value &V) {
@@ -120,8 +133,131 @@ private:
       if (std::optional<std::vector<Origin>> Cases =
               constantsOnPathsTo(V, Block, Seen, Budget))
         return *Cases;
+      return withinGuards(V, valuesOf(V), Block, To);
     }
     return valuesOf(V);
+  }
+
+  /// \p Values without the constants the tests guarding the way to the
+  /// use rule out: `if (ret < 0) return notify(...); return ret;` returns
+  /// no negative `ret`. The tests are those of the edge \p Block -> \p To
+  /// and of the chain of single predecessors above \p Block.
+  static std::vector<Origin> withinGuards(const Value &V,
+                                          std::vector<Origin> Values,
+                                          const BasicBlock &Block,
+                                          const BasicBlock *To) {
+    if (!V.getType()->isIntegerTy())
+      return Values;
+    unsigned Width = V.getType()->getIntegerBitWidth();
+    ConstantRange Allowed = ConstantRange::getFull(Width);
+    const auto *Definition = dyn_cast<Instruction>(&V);
+    const BasicBlock *From = &Block;
+    for (unsigned Step = 0; From && Step < 16; ++Step) {
+      if (To)
+        if (std::optional<ConstantRange> Range = rangeOnEdge(V, *From, *To))
+          Allowed = Allowed.intersectWith(*Range);
+      if (Definition && Definition->getParent() == From)
+        break;
+      To = From;
+      From = From->getSinglePredecessor();
+    }
+    if (Allowed.isFullSet())
+      return Values;
+    llvm::erase_if(Values, [&](const Origin &O) {
+      return O.Value && O.Value->getBitWidth() == Width &&
+             !Allowed.contains(*O.Value);
+    });
+    return Values;
+  }
+
+  /// What taking the edge \p From -> \p To says of \p V, when \p From ends
+  /// in a conditional branch on tests of \p V against constants.
+  static std::optional<ConstantRange>
+  rangeOnEdge(const Value &V, const BasicBlock &From, const BasicBlock &To) {
+    const auto *Branch = dyn_cast<BranchInst>(From.getTerminator());
+    if (!Branch || !Branch->isConditional() ||
+        Branch->getSuccessor(0) == Branch->getSuccessor(1))
+      return std::nullopt;
+    bool Taken = Branch->getSuccessor(0) == &To;
+    return rangeIf(*Branch->getCondition(), V, Taken, 0);
+  }
+
+  /// The values \p V can have when \p Condition is \p Holds: comparisons
+  /// of \p V (or \p V plus a constant) with a constant, and their `and` /
+  /// `or` (as instructions or as selects).
+  static std::optional<ConstantRange>
+  rangeIf(const Value &Wrapped, const Value &V, bool Holds, unsigned Depth) {
+    const Value &Condition = throughPassthrough(Wrapped);
+    if (Depth > 4)
+      return std::nullopt;
+    unsigned Width = V.getType()->getIntegerBitWidth();
+    if (const auto *Compare = dyn_cast<ICmpInst>(&Condition)) {
+      CmpInst::Predicate Predicate = Compare->getPredicate();
+      const Value *Left = Compare->getOperand(0);
+      const auto *Constant = dyn_cast<ConstantInt>(Compare->getOperand(1));
+      if (!Constant) {
+        Constant = dyn_cast<ConstantInt>(Compare->getOperand(0));
+        Left = Compare->getOperand(1);
+        Predicate = CmpInst::getSwappedPredicate(Predicate);
+      }
+      if (!Constant || Constant->getBitWidth() != Width)
+        return std::nullopt;
+      if (!Holds)
+        Predicate = CmpInst::getInversePredicate(Predicate);
+      ConstantRange Range =
+          ConstantRange::makeExactICmpRegion(Predicate, Constant->getValue());
+      if (Left == &V)
+        return Range;
+      // V + K compared: V's range is the compared range less K.
+      const auto *Add = dyn_cast<BinaryOperator>(Left);
+      const ConstantInt *Offset =
+          Add && Add->getOpcode() == Instruction::Add &&
+                  Add->getOperand(0) == &V
+              ? dyn_cast<ConstantInt>(Add->getOperand(1))
+              : nullptr;
+      if (Offset)
+        return Range.subtract(Offset->getValue());
+      return std::nullopt;
+    }
+    const Value *A = nullptr, *B = nullptr;
+    bool IsAnd = false;
+    if (const auto *Op = dyn_cast<BinaryOperator>(&Condition)) {
+      if (Op->getOpcode() != Instruction::And &&
+          Op->getOpcode() != Instruction::Or)
+        return std::nullopt;
+      IsAnd = Op->getOpcode() == Instruction::And;
+      A = Op->getOperand(0);
+      B = Op->getOperand(1);
+    } else if (const auto *Select = dyn_cast<SelectInst>(&Condition)) {
+      // select A, true, B is A || B; select A, B, false is A && B.
+      const auto *True = dyn_cast<ConstantInt>(Select->getTrueValue());
+      const auto *False = dyn_cast<ConstantInt>(Select->getFalseValue());
+      A = Select->getCondition();
+      if (True && True->isOne()) {
+        B = Select->getFalseValue();
+      } else if (False && False->isZero()) {
+        IsAnd = true;
+        B = Select->getTrueValue();
+      } else {
+        return std::nullopt;
+      }
+    } else {
+      return std::nullopt;
+    }
+    std::optional<ConstantRange> RangeA = rangeIf(*A, V, Holds, Depth + 1);
+    std::optional<ConstantRange> RangeB = rangeIf(*B, V, Holds, Depth + 1);
+    // Both hold (and taken, or not-or): each bounds V. One of them holds:
+    // V is in either range, when both are known.
+    if (IsAnd == Holds) {
+      if (!RangeA)
+        return RangeB;
+      if (!RangeB)
+        return RangeA;
+      return RangeA->intersectWith(*RangeB);
+    }
+    if (RangeA && RangeB)
+      return RangeA->unionWith(*RangeB);
+    return std::nullopt;
   }
 
   /// The constants \p V equals wherever control enters \p Block: on each
@@ -279,6 +415,8 @@ private:
     }
     if (const auto *Freeze = dyn_cast<FreezeInst>(&V))
       return valuesOf(*Freeze->getOperand(0));
+    if (&throughPassthrough(V) != &V)
+      return valuesOf(throughPassthrough(V));
     if (const auto *Call = dyn_cast<CallBase>(&V)) {
       std::optional<uint64_t> Id = helperIdOf(*Call);
       if (Id && Call->getType()->isIntegerTy())

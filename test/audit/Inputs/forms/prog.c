@@ -129,4 +129,35 @@ int dead_drop(struct __sk_buff *ctx)
 	return TC_ACT_OK;
 }
 
+/* A drop reason notified under a guard: what passes the guard is a
+ * verdict, so the return after it is no bare exit.
+ */
+__inline int parse(const struct __sk_buff *ctx)
+{
+	if (ctx->len < 20)
+		return DROP_INVALID;
+	if (ctx->len > 9000)
+		return DROP_FRAG_NEEDED;
+	return ctx->len & 1 ? TC_ACT_SHOT : TC_ACT_OK;
+}
+
+__inline int send_drop_notify_error(struct __sk_buff *ctx, __u32 src,
+				    int reason, int exitcode, int direction)
+{
+	ctx->cb[2] = reason;
+	return exitcode;
+}
+
+#define IS_ERR(x) ((x) < 0 || (x) == TC_ACT_SHOT)
+
+__section("tc/guarded")
+int guarded(struct __sk_buff *ctx)
+{
+	int ret = parse(ctx);
+
+	if (IS_ERR(ret))
+		return send_drop_notify_error(ctx, 0, ret, TC_ACT_SHOT, 1);
+	return ret;
+}
+
 char __license[] __section("license") = "GPL";
