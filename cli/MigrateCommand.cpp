@@ -1,6 +1,7 @@
 //===- MigrateCommand.cpp -------------------------------------------------===//
 
 #include "cli/MigrateCommand.h"
+#include "audit/MigrationAudit.h"
 #include "cli/AnalyzeCommand.h"
 #include "cli/ExitCodes.h"
 #include "cli/FixedSitesFromEdits.h"
@@ -10,8 +11,8 @@
 #include "cli/RecordingFileSystem.h"
 #include "cli/TreeSnapshot.h"
 #include "config/ConfigurationList.h"
-#include "support/RemoveOnSignal.h"
 #include "support/CommandLineErrors.h"
+#include "support/RemoveOnSignal.h"
 #include "verify/VerifyCommand.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
@@ -414,6 +415,13 @@ int migrateMain(int Argc, const char **Argv) {
     Verify.insert(Verify.end(), {"--jobs", std::to_string(*O.Jobs)});
   int VerifyExit = runArgv(verify::verifySubcommandMain, Verify);
 
+  // The compiled code's account of the same fix (docs/audit.md).
+  stage("auditing the compiled code before and after");
+  audit::MigrationAudit Audit = audit::auditMigration(
+      BeforeList, Before, ListPath, Tree,
+      FindingsReport ? FindingsReport->getAsObject() : nullptr,
+      O.Jobs.value_or(0));
+
   stage("4/4 writing the report");
   std::optional<llvm::json::Value> VerifyReport = readJson(VerifyJson);
   MigrationFacts Facts;
@@ -423,7 +431,8 @@ int migrateMain(int Argc, const char **Argv) {
   Facts.Verify = VerifyReport ? VerifyReport->getAsObject() : nullptr;
   Facts.VerifyExit = VerifyExit;
   Facts.FixedSites = &FixedSites;
-  std::string Markdown = migrationReportMarkdown(Facts);
+  std::string Markdown =
+      migrationReportMarkdown(Facts) + audit::migrationAuditMarkdown(Audit);
   std::string Error;
   if (!writeOutput(
           "--report", O.Report, [&](llvm::raw_ostream &OS) { OS << Markdown; },
@@ -435,6 +444,8 @@ int migrateMain(int Argc, const char **Argv) {
     stage("report written to " + O.Report);
 
   int Exit = AnalyzeExit;
+  if (!Audit.StillThere.empty())
+    Exit = worseExit(Exit, ExitVerifyFailed);
   switch (VerifyExit) {
   case ExitSuccess:
     break;
