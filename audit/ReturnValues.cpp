@@ -10,9 +10,11 @@
 #include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/Support/Path.h"
+#include <memory>
 #include <optional>
 
 using namespace llvm;
@@ -140,26 +142,27 @@ private:
 
   /// \p Values without the constants the tests guarding the way to the
   /// use rule out: `if (ret < 0) return notify(...); return ret;` returns
-  /// no negative `ret`. The tests are those of the edge \p Block -> \p To
-  /// and of the chain of single predecessors above \p Block.
-  static std::vector<Origin> withinGuards(const Value &V,
-                                          std::vector<Origin> Values,
-                                          const BasicBlock &Block,
-                                          const BasicBlock *To) {
+  /// no negative `ret`. The tests are those of the edge \p Block -> \p To,
+  /// and of each edge that is the only way into a block dominating
+  /// \p Block.
+  std::vector<Origin> withinGuards(const Value &V, std::vector<Origin> Values,
+                                   const BasicBlock &Block,
+                                   const BasicBlock *To) {
     if (!V.getType()->isIntegerTy())
       return Values;
     unsigned Width = V.getType()->getIntegerBitWidth();
     ConstantRange Allowed = ConstantRange::getFull(Width);
-    const auto *Definition = dyn_cast<Instruction>(&V);
-    const BasicBlock *From = &Block;
-    for (unsigned Step = 0; From && Step < 16; ++Step) {
-      if (To)
-        if (std::optional<ConstantRange> Range = rangeOnEdge(V, *From, *To))
+    if (To)
+      if (std::optional<ConstantRange> Range = rangeOnEdge(V, Block, *To))
+        Allowed = Allowed.intersectWith(*Range);
+    const DominatorTree &Tree = dominatorsOf(*Block.getParent());
+    for (const DomTreeNode *Node = Tree.getNode(&Block); Node;
+         Node = Node->getIDom()) {
+      const BasicBlock *Dominator = Node->getBlock();
+      if (const BasicBlock *Only = Dominator->getSinglePredecessor())
+        if (std::optional<ConstantRange> Range =
+                rangeOnEdge(V, *Only, *Dominator))
           Allowed = Allowed.intersectWith(*Range);
-      if (Definition && Definition->getParent() == From)
-        break;
-      To = From;
-      From = From->getSinglePredecessor();
     }
     if (Allowed.isFullSet())
       return Values;
@@ -168,6 +171,13 @@ private:
              !Allowed.contains(*O.Value);
     });
     return Values;
+  }
+
+  const DominatorTree &dominatorsOf(const Function &F) {
+    std::unique_ptr<DominatorTree> &Tree = Dominators[&F];
+    if (!Tree)
+      Tree = std::make_unique<DominatorTree>(const_cast<Function &>(F));
+    return *Tree;
   }
 
   /// What taking the edge \p From -> \p To says of \p V, when \p From ends
@@ -443,6 +453,7 @@ private:
   DenseMap<const Value *, std::vector<Origin>> Memo;
   DenseSet<const Value *> InProgress;
   DenseSet<const Function *> InProgressFunctions;
+  DenseMap<const Function *, std::unique_ptr<DominatorTree>> Dominators;
 };
 
 } // namespace
