@@ -175,6 +175,12 @@ static cl::opt<std::string>
                cl::desc("Write the findings report here instead of standard "
                         "output (summary lines stay on standard error)"),
                cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> SarifRootPath(
+    "sarif-root",
+    cl::desc("With --format=sarif: the directory URIs are relative to "
+             "(default: the top of the git work tree holding the current "
+             "directory, else the current directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
 static cl::opt<std::string> BaselinePath(
     "baseline",
     cl::desc("Report (and count for the exit code) only findings not "
@@ -491,16 +497,18 @@ static bool collectUnits(std::unique_ptr<tooling::CompilationDatabase> Fixed,
   return true;
 }
 
+/// The directory SARIF URIs are relative to (sarifRoot), found once.
+static std::string SarifRootDirectory;
+
 /// The --format=json or --format=sarif report.
 static std::string
 structuredReport(const std::vector<FindingRecord> &Records,
                  const std::vector<AnalysisUnit> &Units,
                  const std::vector<std::string> &Configurations) {
-  std::string Base = currentDirectory();
   llvm::json::Value Report =
       Format == OutputFormat::Json
-          ? findingsToJson(Records, Units, Configurations, Base)
-          : findingsToSarif(Records, Base);
+          ? findingsToJson(Records, Units, Configurations, currentDirectory())
+          : findingsToSarif(Records, SarifRootDirectory);
   return llvm::formatv("{0:2}", Report).str() + "\n";
 }
 
@@ -628,6 +636,18 @@ int analyzeMain(int Argc, const char **Argv) {
     return ExitUsage;
   }
 
+  if (SarifRootPath.getNumOccurrences() && Format != OutputFormat::Sarif) {
+    error() << "--sarif-root applies only to --format=sarif\n";
+    return ExitUsage;
+  }
+  if (Format == OutputFormat::Sarif) {
+    auto Root = sarifRoot(SarifRootPath);
+    if (!Root) {
+      error() << llvm::toString(Root.takeError()) << "\n";
+      return ExitUsage;
+    }
+    SarifRootDirectory = std::move(*Root);
+  }
   std::unique_ptr<Outputs> Opened = openOutputs();
   if (!Opened)
     return ExitUsage;

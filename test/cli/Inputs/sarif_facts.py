@@ -9,6 +9,11 @@ the invocation with its notifications.
                                   one line per result without its line
                                   number: rule, file, fingerprints (to
                                   compare two runs whose lines moved)
+  sarif_facts.py --results FILE...
+                                  one line per result of all the files,
+                                  sorted: rule, place, fingerprints,
+                                  configurations; then the count (to
+                                  compare shards with one run)
 """
 import json
 import sys
@@ -93,7 +98,24 @@ def fingerprint_lines(d):
         print("%s %s %s" % (r["ruleId"], art["uri"], fingerprints(r)))
 
 
+def result_lines(paths):
+    lines = []
+    for path in paths:
+        with open(path) as f:
+            (run,) = json.load(f)["runs"]
+        for r in run["results"]:
+            lines.append("%s %s %s configs=%s" % (
+                r["ruleId"], where(r["locations"][0]), fingerprints(r),
+                ",".join(sorted(r["properties"]["configurations"]))))
+    for line in sorted(lines):
+        print(line)
+    print("results=%d" % len(lines))
+
+
 def main():
+    if sys.argv[1] == "--results":
+        result_lines(sys.argv[2:])
+        return
     if sys.argv[1] == "--fingerprints":
         with open(sys.argv[2]) as f:
             fingerprint_lines(json.load(f))
