@@ -54,6 +54,7 @@ without a drop notification ("bare drops"), and fixes them.
   bpf-tidy [options] <source>... [-- <compiler flags>]
   bpf-tidy verify ...       build, load and run a datapath (see verify --help)
   bpf-tidy migrate ...      fix a whole tree and prove it (see migrate --help)
+  bpf-tidy merge-sarif ...  merge the shards' SARIF reports into one
 
 Flags come from a compilation database (-p <build dir>, or the nearest
 compile_commands.json above the first source) or from everything after '--'.

@@ -1,13 +1,14 @@
 //===- BpfTidyMain.cpp - the bpf-tidy command -----------------------------===//
 //
-// Dispatches subcommands (verify, migrate, audit); without one, bpf-tidy
-// analyses (and fixes) sources like clang-tidy does.
+// Dispatches subcommands (verify, migrate, audit, merge-sarif); without one,
+// bpf-tidy analyses (and fixes) sources like clang-tidy does.
 //
 //===----------------------------------------------------------------------===//
 
 #include "audit/AuditCommand.h"
 #include "cli/AnalyzeCommand.h"
 #include "cli/MigrateCommand.h"
+#include "cli/SarifMerge.h"
 #include "config/Version.h"
 #include "support/RemoveOnSignal.h"
 #include "verify/VerifyCommand.h"
@@ -29,8 +30,11 @@ int main(int Argc, const char **Argv) {
   bpftidy::verify::verifySubCommand();
   bpftidy::registerMigrateSubcommand();
   bpftidy::audit::registerAuditSubcommand();
+  bpftidy::registerMergeSarifSubcommand();
   if (Argc > 1 && std::strcmp(Argv[1], "verify") == 0)
     return bpftidy::verify::verifySubcommandMain(Argc, Argv);
+  if (Argc > 1 && std::strcmp(Argv[1], "merge-sarif") == 0)
+    return bpftidy::mergeSarifMain(Argc, Argv);
   // Targets let the driver understand -target bpf and friends.
   llvm::InitializeAllTargetInfos();
   llvm::InitializeAllTargetMCs();
