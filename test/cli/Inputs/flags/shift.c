@@ -1,0 +1,4 @@
+int shift(int x, int y)
+{
+	return x << y + 1;
+}
