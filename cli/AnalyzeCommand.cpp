@@ -4,6 +4,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/GlobList.h"
 #include "cli/AnalysisUnit.h"
 #include "cli/Baseline.h"
 #include "cli/ChangedLines.h"
@@ -26,6 +27,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -104,11 +106,29 @@ static cl::opt<std::string> HeaderFilter(
     cl::desc("Regular expression for the headers whose findings are shown "
              "(default '.*': every header outside the system include paths)"),
     cl::init(".*"), cl::cat(Category));
+static cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Regular expression for the headers whose findings are not "
+             "shown, of those --header-filter shows; overrides "
+             "ExcludeHeaderFilterRegex"),
+    cl::init(""), cl::cat(Category));
+static cl::opt<std::string> LineFilter(
+    "line-filter",
+    cl::desc("Show only findings on these lines of these files, as in "
+             "clang-tidy: a JSON array of {\"name\": FILE, \"lines\": "
+             "[[FIRST, LAST], ...]} (no \"lines\": the whole file); a file "
+             "matches when its path ends with FILE"),
+    cl::init(""), cl::cat(Category));
 static cl::opt<bool> SystemHeaders("system-headers",
                                    cl::desc("Show findings in system headers"),
                                    cl::init(false), cl::cat(Category));
 static cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes"),
                          cl::init(false), cl::cat(Category));
+static cl::opt<bool> FixNotes(
+    "fix-notes",
+    cl::desc("Also apply the fix of a finding's note when the finding has "
+             "none and exactly one of its notes has one; implies --fix"),
+    cl::init(false), cl::cat(Category));
 static cl::opt<rewriters::EditSet::HardLinks> HardLinkPolicy(
     "hard-links",
     cl::desc("With --fix, a file with more than one hard link (default "
@@ -131,6 +151,15 @@ static cl::opt<std::string> WarningsAsErrors(
     "warnings-as-errors",
     cl::desc("Globs of checks whose findings are shown as errors"),
     cl::init(""), cl::cat(Category));
+static cl::opt<bool>
+    UseColor("use-color",
+             cl::desc("Color the text findings (default: when standard output "
+                      "is a terminal); overrides UseColor"),
+             cl::cat(Category));
+static cl::opt<bool> AllowNoChecks(
+    "allow-no-checks",
+    cl::desc("No enabled check is not an error (units are still parsed)"),
+    cl::init(false), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("Print no summary lines, only findings"),
                            cl::init(false), cl::cat(Category));
@@ -142,6 +171,78 @@ static cl::opt<bool> DumpConfig("dump-config",
                                          "the first source (with every check "
                                          "option) and exit"),
                                 cl::init(false), cl::cat(Category));
+static cl::opt<bool> ExplainConfig(
+    "explain-config",
+    cl::desc("For each enabled check, say where it is enabled (bpf-tidy's "
+             "defaults, the command line or a configuration file) and exit"),
+    cl::init(false), cl::cat(Category));
+static cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check that every check and check option the configuration "
+             "names exists, and exit (2 when one does not)"),
+    cl::init(false), cl::cat(Category));
+static cl::opt<std::string> FormatStyle(
+    "format-style",
+    cl::desc("Only 'none' (clang-tidy's default): fixes keep the file's own "
+             "layout and are not reformatted"),
+    cl::init("none"), cl::cat(Category));
+
+/// clang-tidy's flags that do not apply to bpf-tidy: accepted by the
+/// parser so that the user is told why, instead of "unknown argument".
+struct RefusedFlag {
+  RefusedFlag(const char *Name, const char *Why)
+      : Option(StringRef(Name), cl::ValueOptional, cl::Hidden,
+               cl::cat(Category)),
+        Why(Why) {}
+  cl::opt<std::string> Option;
+  const char *Why;
+};
+static RefusedFlag RefusedFlags[] = {
+    {"load",
+     "bpf-tidy runs its own checks (bpf-*) and clang's diagnostics, not "
+     "plugins; to run the bpf-* checks beside other plugins, load bpf-tidy's "
+     "module into clang-tidy (clang-tidy --load=BpfTidyModule.so, "
+     "docs/install.md)"},
+    {"fix-errors",
+     "bpf-tidy edits nothing while a unit does not parse: its analysis of "
+     "that unit stops at the error and may miss the notification that makes "
+     "a drop not bare, so a fix there could notify a drop twice; fix the "
+     "errors the report names, then run --fix"},
+    {"enable-check-profile",
+     "the bpf-* checks share one analysis of each unit (analyzer/core), so a "
+     "time per check would charge it to whichever check runs first"},
+    {"store-check-profile",
+     "the bpf-* checks share one analysis of each unit (analyzer/core), so a "
+     "time per check would charge it to whichever check runs first"},
+    {"vfsoverlay",
+     "--fix replaces files on disk after checking they still hold the text "
+     "it analysed, and a file an overlay substitutes is not the file on disk "
+     "at its path; give the compiler the overlay's directories (-I) "
+     "instead"},
+};
+
+/// Refuses the flags that do not apply (RefusedFlags, a --format-style
+/// other than none), saying why.
+static bool refuseFlagsThatDoNotApply() {
+  for (RefusedFlag &Flag : RefusedFlags)
+    if (Flag.Option.getNumOccurrences()) {
+      llvm::WithColor::error(llvm::errs(), "bpf-tidy")
+          << "--" << Flag.Option.ArgStr
+          << " does not apply to bpf-tidy: " << Flag.Why << "\n";
+      return false;
+    }
+  if (FormatStyle != "none") {
+    llvm::WithColor::error(llvm::errs(), "bpf-tidy")
+        << "--format-style=" << FormatStyle
+        << " does not apply to bpf-tidy: its fixes are written in the file's "
+           "own layout (tabs, aligned macro continuations) and not "
+           "reformatted; run clang-format (git clang-format) on the fixed "
+           "lines if the tree uses it\n";
+    return false;
+  }
+  return true;
+}
+
 static cl::opt<std::string> ConfigsFile(
     "configs",
     cl::desc("Analyse every configuration of this configuration list "
@@ -245,6 +346,10 @@ createOptionsProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
     Overrides.WarningsAsErrors = WarningsAsErrors;
   if (HeaderFilter.getNumOccurrences())
     Overrides.HeaderFilterRegex = HeaderFilter;
+  if (ExcludeHeaderFilter.getNumOccurrences())
+    Overrides.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
+  if (UseColor.getNumOccurrences())
+    Overrides.UseColor = UseColor;
   if (SystemHeaders.getNumOccurrences())
     Overrides.SystemHeaders = SystemHeaders;
 
@@ -289,6 +394,126 @@ static std::string describeOptionsSource(StringRef Source) {
       ClangTidyOptionsProvider::OptionsSourceTypeConfigCommandLineOption)
     return ConfigFile.getNumOccurrences() ? ConfigFile.getValue() : "--config";
   return Source.str();
+}
+
+/// Where an option source of clang-tidy's providers enables a check, in
+/// --explain-config's and --verify-config's words.
+static std::string describeCheckSource(StringRef Source) {
+  if (Source == ClangTidyOptionsProvider::OptionsSourceTypeDefaultBinary)
+    return "bpf-tidy's defaults";
+  if (Source ==
+      ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption)
+    return "the command-line option '--checks'";
+  if (Source ==
+      ClangTidyOptionsProvider::OptionsSourceTypeConfigCommandLineOption)
+    return ConfigFile.getNumOccurrences()
+               ? ConfigFile.getValue()
+               : "the command-line option '--config'";
+  return Source.str();
+}
+
+/// --explain-config: for each enabled check, the last source whose Checks
+/// enable it (clang-tidy's wording).
+static void explainConfig(ClangTidyOptionsProvider &Provider, StringRef File,
+                          const std::vector<std::string> &EnabledChecks) {
+  auto Sources = Provider.getRawOptions(File);
+  for (const std::string &Check : EnabledChecks)
+    for (auto It = Sources.rbegin(); It != Sources.rend(); ++It)
+      if (It->first.Checks && GlobList(*It->first.Checks).contains(Check)) {
+        llvm::outs() << "'" << Check << "' is enabled in "
+                     << describeCheckSource(It->second) << ".\n";
+        break;
+      }
+}
+
+/// The known name nearest to \p Name, for a "did you mean".
+static std::string nearestName(StringRef Name, const llvm::StringSet<> &Known) {
+  std::string Best;
+  unsigned BestDistance = 4;
+  for (const auto &Entry : Known) {
+    unsigned Distance = Name.edit_distance(Entry.getKey(), true, BestDistance);
+    if (Distance < BestDistance) {
+      BestDistance = Distance;
+      Best = Entry.getKey().str();
+    }
+  }
+  return Best;
+}
+
+/// --verify-config: every check glob of every configuration source matches
+/// a check of bpf-tidy, and every check option is one a check reads.
+static bool verifyConfig(ClangTidyOptionsProvider &Provider, StringRef File) {
+  NamesAndOptions Known = getAllChecksAndOptions(false);
+  bool Valid = true;
+  auto Complain = [&](StringRef Source, StringRef What, StringRef Name,
+                      const llvm::StringSet<> &Names) {
+    Valid = false;
+    error() << describeCheckSource(Source) << ": unknown " << What << " '"
+            << Name << "'";
+    std::string Nearest = nearestName(Name, Names);
+    if (!Nearest.empty())
+      llvm::errs() << "; did you mean '" << Nearest << "'";
+    llvm::errs() << "\n";
+  };
+  for (const auto &[Options, Source] : Provider.getRawOptions(File)) {
+    if (Options.Checks)
+      for (StringRef Item : llvm::split(*Options.Checks, ',')) {
+        Item = Item.trim();
+        Item.consume_front("-");
+        if (Item.empty() || Item.starts_with("clang-diagnostic-"))
+          continue;
+        GlobList Glob(Item);
+        if (llvm::none_of(Known.Names.keys(),
+                          [&](StringRef Name) { return Glob.contains(Name); }))
+          Complain(Source, "check", Item, Known.Names);
+      }
+    for (const auto &Option : Options.CheckOptions)
+      if (!Known.Options.contains(Option.getKey()))
+        Complain(Source, "check option", Option.getKey(), Known.Options);
+  }
+  if (Valid)
+    llvm::outs() << "No config errors detected.\n";
+  return Valid;
+}
+
+/// Whether the configuration enables clang-diagnostic-* checks: they are
+/// not among the enabled checks clang-tidy lists, so read the globs.
+static bool wantsCompilerWarnings(const ClangTidyOptions &Options) {
+  StringRef Checks = Options.Checks ? StringRef(*Options.Checks) : "";
+  return Checks.contains("clang-diagnostic-") ||
+         GlobList(Checks).contains("clang-diagnostic-");
+}
+
+/// --line-filter's test, as clang-tidy's: the first filter whose name ends
+/// \p Where's path decides; one without lines takes the whole file.
+static bool passesLineFilter(const ClangTidyGlobalOptions &Filter,
+                             const SourcePosition &Where) {
+  for (const FileFilter &File : Filter.LineFilter) {
+    if (!StringRef(Where.File).ends_with(File.Name))
+      continue;
+    if (File.LineRanges.empty())
+      return true;
+    return llvm::any_of(File.LineRanges, [&](const FileFilter::LineRange &R) {
+      return R.first <= Where.Line && Where.Line <= R.second;
+    });
+  }
+  return false;
+}
+
+/// --fix-notes: a finding without a fix takes the fix of its one note that
+/// has one (none when several do), as clang-tidy does.
+static void adoptNoteFix(ClangTidyError &Finding) {
+  if (!Finding.Message.Fix.empty())
+    return;
+  const tooling::DiagnosticMessage *WithFix = nullptr;
+  for (const tooling::DiagnosticMessage &Note : Finding.Notes)
+    if (!Note.Fix.empty()) {
+      if (WithFix)
+        return;
+      WithFix = &Note;
+    }
+  if (WithFix)
+    Finding.Message.Fix = WithFix->Fix;
 }
 
 /// Stops on what reading the configuration for every unit found: a
@@ -367,8 +592,10 @@ findCompilations(const std::vector<std::string> &Sources,
   return nullptr;
 }
 
+/// A file that did not parse; a compiler warning that --warnings-as-errors
+/// makes an error is a finding.
 static bool isCompilerError(const ClangTidyError &E) {
-  return E.DiagLevel == ClangTidyError::Error &&
+  return E.DiagLevel == ClangTidyError::Error && !E.IsWarningAsError &&
          StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
 }
 static bool isConfigurationError(const ClangTidyError &E) {
@@ -582,6 +809,17 @@ int analyzeMain(int Argc, const char **Argv) {
   }
   if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &llvm::errs()))
     return ExitUsage;
+  if (!refuseFlagsThatDoNotApply())
+    return ExitUsage;
+  if (FixNotes)
+    Fix = true;
+  ClangTidyGlobalOptions LineFilterOptions;
+  if (!LineFilter.empty())
+    if (std::error_code EC = parseLineFilter(LineFilter, LineFilterOptions)) {
+      error() << "invalid --line-filter '" << LineFilter
+              << "': " << EC.message() << "\n";
+      return ExitUsage;
+    }
 
   auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::getRealFileSystem());
@@ -631,7 +869,13 @@ int analyzeMain(int Argc, const char **Argv) {
                  << "\n";
     return ExitClean;
   }
-  if (EnabledChecks.empty()) {
+  if (ExplainConfig) {
+    explainConfig(*OptionsProvider, FirstPath, EnabledChecks);
+    return ExitClean;
+  }
+  if (VerifyConfig)
+    return verifyConfig(*OptionsProvider, FirstPath) ? ExitClean : ExitUsage;
+  if (EnabledChecks.empty() && !AllowNoChecks) {
     error() << "no checks enabled; the configuration disables bpf-* (see "
                "--checks and .clang-tidy)\n";
     return ExitUsage;
@@ -720,9 +964,7 @@ int analyzeMain(int Argc, const char **Argv) {
     }
     Lock.emplace(std::move(*Locked));
   }
-  quietCompiler(Units, llvm::any_of(EnabledChecks, [](StringRef Check) {
-                  return Check.starts_with("clang-diagnostic-");
-                }));
+  quietCompiler(Units, wantsCompilerWarnings(Effective));
   if (OneShard) {
     Units = OneShard->select(std::move(Units));
     if (!Quiet)
@@ -753,6 +995,9 @@ int analyzeMain(int Argc, const char **Argv) {
                  << " units preprocess like another one and share its "
                     "analysis\n";
   MergedFindings Merged = mergeFindings(Units, Results);
+  if (FixNotes)
+    for (MergedFinding &F : Merged.Findings)
+      adoptNoteFix(F.Error);
   std::vector<SiteFact> Facts;
   for (const UnitResult &Result : Results)
     Facts.insert(Facts.end(), Result.Facts.begin(), Result.Facts.end());
@@ -777,6 +1022,13 @@ int analyzeMain(int Argc, const char **Argv) {
              });
     });
   }
+  if (!LineFilterOptions.LineFilter.empty())
+    keepFindings(Merged, Records, [&](const FindingRecord &R) {
+      return R.isToolError() || passesLineFilter(LineFilterOptions, R.Where) ||
+             llvm::any_of(R.Notes, [&](const NoteRecord &N) {
+               return N.Where && passesLineFilter(LineFilterOptions, *N.Where);
+             });
+    });
   // Every report is written before the first edit, so that a report that
   // cannot be written (disk full) stops the run with nothing edited.
   if (overwritesInput(*Opened, *Log))
@@ -825,11 +1077,13 @@ int analyzeMain(int Argc, const char **Argv) {
 
   unsigned Findings = 0;
   unsigned Fixable = 0;
+  unsigned TreatedAsErrors = 0;
   for (const MergedFinding &F : Merged.Findings) {
     if (isCompilerError(F.Error) || isConfigurationError(F.Error))
       continue;
     ++Findings;
     Fixable += !F.Error.Message.Fix.empty();
+    TreatedAsErrors += F.Error.IsWarningAsError;
   }
 
   bool Conflicting = llvm::any_of(Merged.Findings, [](const MergedFinding &F) {
@@ -883,6 +1137,10 @@ int analyzeMain(int Argc, const char **Argv) {
                  << " (" << Fixable << " with a fix"
                  << (Fix ? ")" : "; run with --fix to apply)") << "\n";
   }
+  if (TreatedAsErrors && !Quiet)
+    llvm::errs() << TreatedAsErrors
+                 << (TreatedAsErrors == 1 ? " warning treated as error\n"
+                                          : " warnings treated as errors\n");
   if (!WriteBaselinePath.empty() && Exit == ExitFindings)
     Exit = ExitClean;
   if (Editing && Structured) {

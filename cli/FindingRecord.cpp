@@ -68,7 +68,8 @@ private:
 } // namespace
 
 bool FindingRecord::isToolError() const {
-  return Level == "error" && (llvm::StringRef(Check).starts_with("clang-"));
+  return Level == "error" && !WarningAsError &&
+         llvm::StringRef(Check).starts_with("clang-");
 }
 
 std::vector<FindingRecord> recordFindings(const MergedFindings &Merged,
@@ -86,6 +87,7 @@ std::vector<FindingRecord> recordFindings(const MergedFindings &Merged,
     R.Level = E.DiagLevel == tooling::Diagnostic::Error || E.IsWarningAsError
                   ? "error"
                   : "warning";
+    R.WarningAsError = E.IsWarningAsError;
     R.Message = E.Message.Message;
     std::string File =
         E.Message.FilePath.empty() ? "" : canonicalPath(E.Message.FilePath);

@@ -47,6 +47,8 @@ struct FindingRecord {
   std::string Check;
   /// "warning" or "error".
   std::string Level;
+  /// A warning that --warnings-as-errors made an error: a finding still.
+  bool WarningAsError = false;
   std::string Message;
   SourcePosition Where;
   StatementContext Context;
@@ -61,7 +63,8 @@ struct FindingRecord {
   std::optional<bool> Fixed;
 
   /// A compiler error (the file did not parse) or a configuration error,
-  /// rather than a finding of a check.
+  /// rather than a finding of a check (a compiler warning made an error by
+  /// --warnings-as-errors is a finding).
   bool isToolError() const;
 };
 
