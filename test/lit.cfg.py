@@ -58,6 +58,11 @@ if os.environ.get("CI") == "true":
     config.available_features.add("ci")
 if lit.util.which("pre-commit"):
     config.available_features.add("pre-commit")
+# JSON Schema validation (docs/schemas/) with Debian's python3-jsonschema.
+if subprocess.run([config.python, "-c", "import jsonschema"],
+                  stdout=subprocess.DEVNULL,
+                  stderr=subprocess.DEVNULL).returncode == 0:
+    config.available_features.add("jsonschema")
 
 # Validators from npm, each cached in the build tree: Microsoft's SARIF
 # validator, a schema validator for GitHub Actions files (action.yml), and
