@@ -135,3 +135,10 @@ def _has_xattrs():
 
 if _has_xattrs():
     config.available_features.add("xattr")
+
+# A mirror of Cilium's history (bench/fix-corpus.py's real corpus): only the
+# test of its --quick run needs it.
+cilium_mirror = os.environ.get("CILIUM_MIRROR", "/work/.mirror/devodev+cilium/repo")
+if os.path.isdir(cilium_mirror):
+    config.available_features.add("cilium-mirror")
+    config.environment["CILIUM_MIRROR"] = cilium_mirror
