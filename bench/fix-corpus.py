@@ -606,6 +606,8 @@ def summarize(tree):
         "broke": ["%s/%s: %s" % (u["program"], u["config"], u["after_error"])
                   for u in broke],
         "mismatches": mismatches, "compared": compared,
+        "extra_only": sum(1 for f in findings if not any(
+            c.endswith(("/max", "/default")) for c in f["configurations"])),
     }
 
 
@@ -618,7 +620,7 @@ def print_table(trees, out):
              "unfixed": {}, "mismatches": {"direction": 0, "source": 0,
                                            "exitcode": 0},
              "compared": {"direction": 0, "source": 0, "exitcode": 0},
-             "broke": []}
+             "broke": [], "extra_only": 0}
     for tree in trees:
         s = summarize(tree)
         tree["summary"] = s
@@ -631,6 +633,7 @@ def print_table(trees, out):
             total["mismatches"][role] += s["mismatches"][role]
             total["compared"][role] += s["compared"][role]
         total["broke"] += ["%s %s" % (tree["name"], b) for b in s["broke"]]
+        total["extra_only"] += s["extra_only"]
         rows.append(row(tree["name"], tree["commit"][:10], s))
     rows.append(row("total", "", total))
     widths = [max(len(str(r[i])) for r in rows + [header])
@@ -641,6 +644,8 @@ def print_table(trees, out):
     out.write("\nunfixed by reason (all trees): %s\n" % (", ".join(
         "%s %d" % (reason, count) for reason, count in
         sorted(total["unfixed"].items(), key=lambda x: -x[1])) or "none"))
+    out.write("found only in the extra configuration (not in max): %d\n"
+              % total["extra_only"])
     for role in ("direction", "source", "exitcode"):
         out.write("%s against the tree's own notifications around the "
                   "site: %d compared, %d mismatches\n"
