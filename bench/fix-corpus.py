@@ -251,7 +251,9 @@ def notification_signatures(bpf_dir):
             if not name.endswith((".h", ".c")):
                 continue
             with open(os.path.join(root, name), errors="replace") as f:
-                text = f.read()
+                # Comments describe older signatures ("int
+                # send_drop_notify_error(ctx, error, exitcode, ...)").
+                text = strip_comments(f.read())
             for m in definition.finditer(text):
                 params = [p.strip() for p in m.group(2).split(",")]
                 roles = []
@@ -454,7 +456,9 @@ def measure_tree(tree, args):
             all_flags = common + flags
             units.append({"program": program, "source": "bpf_%s.c" % program,
                           "config": name, "flags": all_flags})
-            names[configuration_name(all_flags)] = "%s/%s" % (program, name)
+            # Programs built with the same -D flags share a name.
+            names.setdefault(configuration_name(all_flags), []).append(
+                "%s/%s" % (program, name))
     shutil.rmtree(fixed, ignore_errors=True)
     shutil.rmtree(objects, ignore_errors=True)
     shutil.copytree(original, fixed, symlinks=True)
@@ -465,6 +469,8 @@ def measure_tree(tree, args):
     report, exit_code, stderr = run_bpf_tidy(
         args.bpf_tidy, bpf_fixed,
         [(u["source"], u["flags"]) for u in units], args.jobs)
+    with open(os.path.join(root, "bpf-tidy.json"), "w") as f:
+        json.dump(report, f, indent=1)
 
     def build(unit, side):
         directory = bpf_orig if side == "before" else bpf_fixed
@@ -489,8 +495,8 @@ def measure_tree(tree, args):
             "file": finding["file"], "line": finding["line"],
             "function": finding.get("function", ""),
             "message": finding["message"],
-            "configurations": [names.get(c, c) for c in
-                               finding.get("configurations", [])],
+            "configurations": [n for c in finding.get("configurations", [])
+                               for n in names.get(c, [c])],
             "has_fix": bool(finding.get("fix")),
             "fixed": bool(finding.get("fixed")),
         }
