@@ -402,7 +402,7 @@ UNFIXED_REASONS = [
 def unfixed_reason(finding):
     notes = [n["message"] for n in finding.get("notes", [])
              if n.get("reason") == "no-fix"]
-    text = " ".join(notes) or finding.get("fix_withheld", "")
+    text = " / ".join(notes) or finding.get("fix_withheld", "")
     if not text:
         return "no note", ""
     for name, pattern in UNFIXED_REASONS:
@@ -682,21 +682,28 @@ def row(name, commit, s):
 
 
 def print_unfixed(trees, out):
-    """The findings without a fix, grouped by reason, as Markdown."""
+    """The findings without a fix, grouped by reason, then by tree and
+    function (one row for the sites of one function), as Markdown."""
     groups = {}
     for tree in trees:
         for f in tree["findings"]:
-            if not f["has_fix"]:
-                groups.setdefault(f["reason"], []).append((tree["name"], f))
-    for reason, items in sorted(groups.items(), key=lambda x: -len(x[1])):
-        out.write("\n### %s (%d)\n\n" % (reason, len(items)))
-        out.write("| tree | site | function | why (the note) |\n"
+            if f["has_fix"]:
+                continue
+            rows = groups.setdefault(f["reason"], {})
+            key = (tree["name"], f["file"], f["function"])
+            rows.setdefault(key, []).append(f)
+    for reason, rows in sorted(groups.items(),
+                               key=lambda x: -sum(map(len, x[1].values()))):
+        out.write("\n### %s (%d)\n\n" % (reason, sum(map(len,
+                                                           rows.values()))))
+        out.write("| tree | function | sites | why (the first note) |\n"
                   "| --- | --- | --- | --- |\n")
-        for name, f in items:
-            why = f["why"].replace("no fix offered: ", "").replace("|", "\\|")
-            out.write("| %s | %s:%d | %s | %s |\n" % (
-                name, f["file"], f["line"], f["function"].replace("|", "\\|"),
-                why))
+        for (name, path, function), found in rows.items():
+            why = found[0]["why"].split(" / ")[0]
+            why = why.replace("no fix offered: ", "").replace("|", "\\|")
+            out.write("| %s | %s | %s:%s | %s |\n" % (
+                name, function.replace("|", "\\|"), path,
+                ",".join(str(f["line"]) for f in found), why))
 
 
 # --- Main --------------------------------------------------------------------
