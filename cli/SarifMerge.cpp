@@ -3,7 +3,7 @@
 #include "cli/SarifMerge.h"
 #include "cli/ExitCodes.h"
 #include "cli/OutputFile.h"
-#include "verify/CommandLineErrors.h"
+#include "support/CommandLineErrors.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
