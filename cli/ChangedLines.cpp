@@ -14,7 +14,20 @@ llvm::Expected<ChangedLines> ChangedLines::fromGit(llvm::StringRef Directory,
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "--diff needs a git work tree, and '" +
                                        Directory + "' is in none");
-  std::vector<std::string> Args = {"diff", "-U0", "--no-color", "--no-ext-diff",
+  // The patch must not depend on the user's git configuration: fixed path
+  // prefixes (diff.noprefix, diff.mnemonicPrefix), paths from the top
+  // (diff.relative), hunks never merged over unchanged lines
+  // (diff.interHunkContext), the file's own text (textconv filters), no
+  // color and no external diff tool.
+  std::vector<std::string> Args = {"diff",
+                                   "-U0",
+                                   "--inter-hunk-context=0",
+                                   "--src-prefix=a/",
+                                   "--dst-prefix=b/",
+                                   "--no-relative",
+                                   "--no-color",
+                                   "--no-ext-diff",
+                                   "--no-textconv",
                                    "--no-renames"};
   Args.push_back(Ref.empty() ? "--cached" : Ref.str());
   Args.push_back("--");
