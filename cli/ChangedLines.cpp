@@ -4,6 +4,7 @@
 #include "cli/GitWorkTree.h"
 #include "cli/RecordingFileSystem.h"
 #include "llvm/Support/Path.h"
+#include <optional>
 
 namespace bpftidy {
 
@@ -37,6 +38,64 @@ llvm::Expected<ChangedLines> ChangedLines::fromGit(llvm::StringRef Directory,
   return fromUnifiedDiff(*Diff, *Top);
 }
 
+/// Undoes git's C-style quoting of a path ("a\"b\\c\303\251" and the
+/// escapes \a \b \t \n \v \f \r); none when \p Quoted is not one.
+static std::optional<std::string> unquoteCStyle(llvm::StringRef Quoted) {
+  if (Quoted.size() < 2 || !Quoted.consume_front("\"") ||
+      !Quoted.consume_back("\""))
+    return std::nullopt;
+  std::string Text;
+  while (!Quoted.empty()) {
+    char C = Quoted.front();
+    Quoted = Quoted.drop_front();
+    if (C != '\\') {
+      Text += C;
+      continue;
+    }
+    if (Quoted.empty())
+      return std::nullopt;
+    char Escape = Quoted.front();
+    if (Escape >= '0' && Escape <= '3') {
+      unsigned Byte;
+      if (Quoted.size() < 3 || Quoted.take_front(3).getAsInteger(8, Byte))
+        return std::nullopt;
+      Text += static_cast<char>(Byte);
+      Quoted = Quoted.drop_front(3);
+      continue;
+    }
+    // Only the escapes git writes: anything else is not its quoting.
+    static const llvm::StringRef Letters = "abtnvfr\"\\",
+                                 Bytes = "\a\b\t\n\v\f\r\"\\";
+    size_t Letter = Letters.find(Escape);
+    if (Letter == llvm::StringRef::npos)
+      return std::nullopt;
+    Text += Bytes[Letter];
+    Quoted = Quoted.drop_front();
+  }
+  return Text;
+}
+
+/// The path (relative to the top) of a "+++ " line, \p Header without
+/// that; none for /dev/null. git quotes a name with a control character,
+/// a quote or a backslash (and, with core.quotePath, bytes above 0x7f),
+/// and ends the line with a tab when the name holds a space.
+static std::optional<std::string> newFileName(llvm::StringRef Header) {
+  std::string Name;
+  if (Header.starts_with("\"")) {
+    std::optional<std::string> Unquoted = unquoteCStyle(Header);
+    if (!Unquoted)
+      return std::nullopt;
+    Name = std::move(*Unquoted);
+  } else {
+    if (Header.contains(' '))
+      Header.consume_back("\t");
+    Name = Header.str();
+  }
+  if (!llvm::StringRef(Name).starts_with("b/"))
+    return std::nullopt;
+  return Name.substr(2);
+}
+
 ChangedLines ChangedLines::fromUnifiedDiff(llvm::StringRef Diff,
                                            llvm::StringRef Top) {
   ChangedLines Result;
@@ -46,11 +105,12 @@ ChangedLines ChangedLines::fromUnifiedDiff(llvm::StringRef Diff,
   for (llvm::StringRef Line : Lines) {
     if (Line.consume_front("+++ ")) {
       File.clear();
+      std::optional<std::string> Name = newFileName(Line.rtrim("\r"));
       // No file name holds a NUL byte (git never writes one), and the path
       // functions would stop at it: the name would not read back the same.
-      if (Line.consume_front("b/") && !Line.contains('\0')) {
+      if (Name && !llvm::StringRef(*Name).contains('\0')) {
         llvm::SmallString<256> Path(Top);
-        llvm::sys::path::append(Path, Line.rtrim("\r"));
+        llvm::sys::path::append(Path, *Name);
         File = canonicalPath(Path);
       }
       continue;
