@@ -304,8 +304,8 @@ static cl::opt<std::string> DiffRef(
     cl::desc("Diff mode: analyse the changed sources (the given ones, else "
              "those git reports; a header through the units that include "
              "it) and report only findings on changed lines. Changes are "
-             "the staged ones (git diff --cached), or with --diff=REF those "
-             "since REF"),
+             "the staged ones (git diff --cached; with nothing staged, the "
+             "unstaged ones), or with --diff=REF those since REF"),
     cl::value_desc("REF"), cl::cat(Category));
 static cl::opt<bool> ChangedLinesOnly(
     "changed-lines-only",
@@ -908,6 +908,9 @@ int analyzeMain(int Argc, const char **Argv) {
       return ExitUsage;
     }
     Changes = std::move(*Lines);
+    if (Changes->fromUnstagedChanges() && !Quiet)
+      llvm::errs() << "bpf-tidy: --diff: nothing staged; taking the changes "
+                      "not staged (as --diff=HEAD)\n";
   }
   if (DiffMode && Requested.empty()) {
     for (const std::string &File : Changes->files())

@@ -30,12 +30,28 @@ llvm::Expected<ChangedLines> ChangedLines::fromGit(llvm::StringRef Directory,
                                    "--no-ext-diff",
                                    "--no-textconv",
                                    "--no-renames"};
-  Args.push_back(Ref.empty() ? "--cached" : Ref.str());
-  Args.push_back("--");
-  auto Diff = runGit(*Top, Args);
-  if (!Diff)
-    return Diff.takeError();
-  return fromUnifiedDiff(*Diff, *Top);
+  auto Diff = [&](llvm::StringRef What) {
+    std::vector<std::string> Command = Args;
+    if (!What.empty())
+      Command.push_back(What.str());
+    Command.push_back("--");
+    return runGit(*Top, Command);
+  };
+  auto Patch = Diff(Ref.empty() ? "--cached" : Ref);
+  if (!Patch)
+    return Patch.takeError();
+  // Nothing staged, as after a commit the hook refused: `git commit -a`
+  // staged the changes only in a temporary index. The changes not staged
+  // are then the ones to check (and fix).
+  bool Unstaged = Ref.empty() && Patch->empty();
+  if (Unstaged) {
+    Patch = Diff("");
+    if (!Patch)
+      return Patch.takeError();
+  }
+  ChangedLines Result = fromUnifiedDiff(*Patch, *Top);
+  Result.Unstaged = Unstaged;
+  return Result;
 }
 
 /// Undoes git's C-style quoting of a path ("a\"b\\c\303\251" and the

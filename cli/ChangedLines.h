@@ -3,7 +3,8 @@
 // In the spirit of clang-tidy-diff: a hook or a review bot should block on
 // findings the change introduces, not on old ones in the same file. The
 // changed lines come from `git diff -U0`: the staged changes (what a
-// pre-commit hook is about to commit), or the changes since a given ref.
+// pre-commit hook is about to commit; with nothing staged, the changes not
+// staged), or the changes since a given ref.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,8 +22,8 @@ namespace bpftidy {
 class ChangedLines {
 public:
   /// The lines changed in the git work tree around \p Directory: staged
-  /// changes when \p Ref is empty, else the changes from \p Ref to the
-  /// work tree.
+  /// changes when \p Ref is empty (the changes not staged when nothing
+  /// is), else the changes from \p Ref to the work tree.
   static llvm::Expected<ChangedLines> fromGit(llvm::StringRef Directory,
                                               llvm::StringRef Ref);
 
@@ -37,7 +38,11 @@ public:
   /// The changed files (absolute, symlinks resolved), sorted.
   std::vector<std::string> files() const;
 
+  /// Whether nothing was staged, so the changes are the ones not staged.
+  bool fromUnstagedChanges() const { return Unstaged; }
+
 private:
+  bool Unstaged = false;
   /// Per file, the [first, last] line ranges of the new text.
   std::map<std::string, std::vector<std::pair<unsigned, unsigned>>> Ranges;
 };
