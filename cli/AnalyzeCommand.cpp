@@ -49,9 +49,10 @@ namespace bpftidy {
 
 static cl::OptionCategory Category("bpf-tidy options");
 
-static const char Overview[] = R"(
-Finds BPF programs and tail calls that return a drop reason to the kernel
-without a drop notification ("bare drops"), and fixes them.
+// The first line follows "OVERVIEW: " in --help.
+static const char Overview[] =
+    R"(Finds BPF programs and tail calls that return a drop reason
+to the kernel without a drop notification ("bare drops"), and fixes them.
 
   bpf-tidy [options] <source>... [-- <compiler flags>]
   bpf-tidy verify ...       build, load and run a datapath (see verify --help)
@@ -299,7 +300,19 @@ static cl::opt<std::string>
                        "(source x configuration), in a fixed order, so N "
                        "jobs cover every unit exactly once"),
               cl::value_desc("K/N"), cl::cat(Category));
-static cl::opt<std::string> DiffRef(
+/// llvm::cl prints an optional value as "[=<REF>]" but counts it as
+/// "=<REF>" when it aligns the descriptions: two columns more.
+struct OptionalValueParser : cl::parser<std::string> {
+  using cl::parser<std::string>::parser;
+  size_t getOptionWidth(const cl::Option &O) const {
+    return cl::parser<std::string>::getOptionWidth(O) + 2;
+  }
+  void printOptionInfo(const cl::Option &O, size_t GlobalWidth) const {
+    llvm::outs() << "  --" << O.ArgStr << "[=<" << O.ValueStr << ">]";
+    cl::Option::printHelpStr(O.HelpStr, GlobalWidth, getOptionWidth(O));
+  }
+};
+static cl::opt<std::string, false, OptionalValueParser> DiffRef(
     "diff", cl::ValueOptional,
     cl::desc("Diff mode: analyse the changed sources (the given ones, else "
              "those git reports; a header through the units that include "

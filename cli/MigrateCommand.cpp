@@ -32,9 +32,10 @@ namespace bpftidy {
 
 namespace cl = llvm::cl;
 
-static const char Overview[] = R"(
-Fixes the bare drop returns of a whole tree and proves the fix, in one
-reviewable diff:
+// The first line follows "OVERVIEW: " in --help.
+static const char Overview[] =
+    R"(Fixes the bare drop returns of a whole tree and proves the
+fix, in one reviewable diff:
 
   bpf-tidy migrate --configs LIST [options]
 

@@ -27,12 +27,14 @@ cl::SubCommand &verifySubCommand() {
   return Verify;
 }
 
-static const char Overview[] = R"(
-Builds every configuration of a BPF datapath with clang, loads every program
-through the kernel verifier with libbpf, and runs a generated packet corpus
-through every entry program with BPF_PROG_TEST_RUN. With --before/--after it
-proves that each intended bare drop site now returns the drop verdict with
-exactly one drop event, and that nothing else changed.
+// The first line follows "OVERVIEW: " in --help.
+static const char Overview[] =
+    R"(Builds every configuration of a BPF datapath with clang,
+loads every program through the kernel verifier with libbpf, and runs a
+generated packet corpus through every entry program with BPF_PROG_TEST_RUN.
+With --before/--after it proves that each intended bare drop site now
+returns the drop verdict with exactly one drop event, and that nothing else
+changed.
 
   bpf-tidy verify --probe
   bpf-tidy verify --configs LIST.configs [--sites sites.json] [options]
