@@ -24,6 +24,7 @@
 #include "cli/UnitRunner.h"
 #include "config/ConfigurationList.h"
 #include "rewriters/EditSet.h"
+#include "support/Counted.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -1064,10 +1065,12 @@ int analyzeMain(int Argc, const char **Argv) {
       return R.isToolError() || !Accepted->match(R);
     });
     if (!Quiet)
-      llvm::errs() << "bpf-tidy: " << Before - Records.size()
-                   << " findings in the baseline not shown; "
-                   << Accepted->unmatched()
-                   << " baseline entries no longer found\n";
+      llvm::errs() << "bpf-tidy: "
+                   << counted(Before - Records.size(), "finding")
+                   << " in the baseline not shown; "
+                   << counted(Accepted->unmatched(), "baseline entry",
+                              "baseline entries")
+                   << " no longer found\n";
   }
   std::vector<ClangTidyError> Errors = diagnosticsOf(Merged);
 

@@ -2,6 +2,7 @@
 
 #include "cli/MigrationReport.h"
 #include "analyzer/core/NoteReason.h"
+#include "support/Counted.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
@@ -336,7 +337,8 @@ static void writeFixedSites(llvm::raw_ostream &OS,
   }
 
   OS << "## Fixed sites: reached by a packet or not\n\n";
-  OS << Facts.FixedSites->size() << " fixed sites (where the fix wrote a "
+  OS << counted(Facts.FixedSites->size(), "fixed site")
+     << " (where the fix wrote a "
      << "notification, handed to verify as `--fixed-sites`): " << Proven
      << " reached and proven, " << Failed << " failed, " << NotReached
      << " reached by no packet.\n\n";

@@ -1,6 +1,7 @@
 //===- Report.cpp - what bpf-tidy verify tells people and machines --------===//
 
 #include "verify/Report.h"
+#include "support/Counted.h"
 
 #include "verify/TextTable.h"
 #include "llvm/ADT/STLExtras.h"
@@ -268,16 +269,17 @@ void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {
   for (const TreeResults &Tree : Report.Trees) {
     std::string Label = Tree.Label.empty() ? "" : " (" + Tree.Label + ")";
     OS << "Built " << Tree.ConfigurationsBuilt << " of "
-       << Report.Configurations.size() << " configurations" << Label << ", "
-       << Tree.ObjectsBuilt << " objects; loaded " << Tree.ProgramsLoaded
-       << " programs; ran " << Tree.Runs.size() << " packets ("
-       << Report.CorpusSize << " in the corpus)\n";
+       << counted(Report.Configurations.size(), "configuration") << Label
+       << ", " << counted(Tree.ObjectsBuilt, "object") << "; loaded "
+       << counted(Tree.ProgramsLoaded, "program") << "; ran "
+       << counted(Tree.Runs.size(), "packet") << " (" << Report.CorpusSize
+       << " in the corpus)\n";
   }
   if (!Report.Skipped.empty())
     OS << "Skipped: " << Report.Skipped << "\n";
   for (const TreeResults &Tree : Report.Trees)
     if (size_t Refused = Tree.refusedRuns())
-      OS << "The kernel refused " << Refused << " packet runs"
+      OS << "The kernel refused " << counted(Refused, "packet run")
          << (Tree.Label.empty() ? "" : " (" + Tree.Label + ")")
          << ": tc test runs need the whole IP header (shown as REFUSED; not "
             "failures, not compared)\n";
@@ -303,8 +305,9 @@ void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {
 
   if (Report.Comparison && !Report.Comparison->FixedElsewherePackets.empty()) {
     OS << "\n"
-       << Report.Comparison->FixedElsewherePackets.size()
-       << " other packet runs went from a bare drop to the same drop, "
+       << counted(Report.Comparison->FixedElsewherePackets.size(),
+                  "other packet run")
+       << " went from a bare drop to the same drop, "
           "notified (the fix, reached by another packet)\n";
     if (Verbose)
       for (const FixedElsewhere &F : Report.Comparison->FixedElsewherePackets)
