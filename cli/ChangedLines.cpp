@@ -50,7 +50,7 @@ llvm::Expected<ChangedLines> ChangedLines::fromGit(llvm::StringRef Directory,
       return Patch.takeError();
   }
   ChangedLines Result = fromUnifiedDiff(*Patch, *Top);
-  Result.Unstaged = Unstaged;
+  Result.Unstaged = Unstaged && !Patch->empty();
   return Result;
 }
 
