@@ -85,6 +85,53 @@ static std::vector<std::string> programsOf(const json::Object &Finding) {
   return Names;
 }
 
+namespace {
+/// The body lines fixed in one expansion, grouped by file in the order
+/// they were met.
+using BodyLineList = std::vector<std::pair<std::string, std::set<unsigned>>>;
+} // namespace
+
+static void addBodyLine(BodyLineList &Lines, llvm::StringRef File,
+                        unsigned Line) {
+  for (auto &[Name, Numbers] : Lines)
+    if (Name == File) {
+      Numbers.insert(Line);
+      return;
+    }
+  Lines.push_back({File.str(), {Line}});
+}
+
+/// "m.h:4,9,12" (and ",n.h:3" for a body line in another file).
+static std::string bodyLinesId(const BodyLineList &Lines) {
+  std::string Id;
+  for (const auto &[File, Numbers] : Lines) {
+    Id += (Id.empty() ? "" : ",") + File + ":";
+    bool First = true;
+    for (unsigned N : Numbers) {
+      Id += (First ? "" : ",") + std::to_string(N);
+      First = false;
+    }
+  }
+  return Id;
+}
+
+/// Adds the fix \p Other of the same expansion to \p Site: one direction
+/// only when both name the same, every configuration either exists in, and
+/// both fixes' programs.
+static void mergeFix(FixedSiteEntry &Site, const FixedSiteEntry &Other) {
+  if (Site.Direction != Other.Direction)
+    Site.Direction.clear();
+  if (Site.Configurations.empty() || Other.Configurations.empty())
+    Site.Configurations.clear();
+  else
+    for (const std::string &Name : Other.Configurations)
+      if (!llvm::is_contained(Site.Configurations, Name))
+        Site.Configurations.push_back(Name);
+  for (const std::string &Name : Other.Programs)
+    if (!llvm::is_contained(Site.Programs, Name))
+      Site.Programs.push_back(Name);
+}
+
 unsigned invocationEndLine(llvm::StringRef Text, unsigned Line) {
   unsigned Current = 1;
   size_t I = 0;
@@ -158,6 +205,11 @@ fixedSitesFromFindings(const json::Object &Findings,
 
   std::vector<FixedSiteEntry> Sites;
   std::set<std::string> Seen;
+  // Every return in one expansion of a macro notifies with the expansion's
+  // __FILE_NAME__ and __LINE__, so its fixes are one site: the index of
+  // each expansion's site, and per site the body lines fixed in it.
+  std::map<std::string, size_t> ExpansionSites;
+  std::vector<BodyLineList> BodyLines;
   for (const json::Value &V : *All) {
     const json::Object *F = V.getAsObject();
     if (!F || !F->getBoolean("fixed").value_or(false))
@@ -213,17 +265,25 @@ fixedSitesFromFindings(const json::Object &Findings,
         FixedSiteEntry At = Site;
         llvm::erase(At.Programs, Function);
         At.Programs.insert(At.Programs.begin(), Function);
-        At.Id = Site.Id + "@" + File + ":" + std::to_string(Line);
         At.File = File;
         At.Line = unsigned(Line + Shift(File, std::nullopt, Line));
         At.EndLine = At.Line;
         if (std::optional<std::string> &Text = TextOf(File))
           At.EndLine = invocationEndLine(*Text, At.Line);
-        if (Seen.insert(At.Id).second)
+        std::string Where = File + ":" + std::to_string(Line);
+        auto [It, New] = ExpansionSites.try_emplace(Where, Sites.size());
+        if (New) {
+          BodyLines.push_back({{E->File, {unsigned(E->Line)}}});
           Sites.push_back(std::move(At));
+        } else {
+          mergeFix(Sites[It->second], At);
+          addBodyLine(BodyLines[It->second], E->File, unsigned(E->Line));
+        }
       }
     }
   }
+  for (auto &[Where, Index] : ExpansionSites)
+    Sites[Index].Id = bodyLinesId(BodyLines[Index]) + "@" + Where;
   return Sites;
 }
 

@@ -9,7 +9,9 @@
 // newlines that earlier edits of its file added or removed. A fix inside a
 // macro body is a site per expansion of the macro (its __LINE__ is the
 // invocation's), spanning the invocation up to its closing parenthesis
-// (clang gives __LINE__ the last line of a call spread over several).
+// (clang gives __LINE__ the last line of a call spread over several); the
+// fixes of one expansion, which a notification cannot tell apart, are one
+// site.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,8 +28,8 @@
 namespace bpftidy {
 
 struct FixedSiteEntry {
-  /// "file:line" of the edit before the fix; "...@file:line" of the
-  /// expansion for a macro body.
+  /// "file:line" of the edit before the fix; for a macro body, the body
+  /// lines fixed ("m.h:4,9") "@file:line" of the expansion.
   std::string Id;
   /// Relative to the tree, as the findings name it.
   std::string File;

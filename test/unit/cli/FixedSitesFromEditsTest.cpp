@@ -113,6 +113,67 @@ TEST(FixedSitesFromEdits, AMacroBodyIsASitePerExpansion) {
   EXPECT_EQ(Sites[2].Id, "a.c:2");
 }
 
+TEST(FixedSitesFromEdits, TheFixesOfOneExpansionAreOneSite) {
+  // Two returns in one macro body fixed, expanded twice: every return of an
+  // expansion notifies with the expansion's __LINE__, so a notification
+  // cannot tell them apart. One site per expansion, named by both body
+  // lines; directions that differ leave the direction open, and the
+  // configurations and programs are those of both fixes.
+  llvm::json::Object Findings = parse(R"js({"findings": [
+    {"fixed": true, "function": "M/NAME", "configurations": ["c1"],
+     "notes": [
+       {"file": "a.c", "line": 10, "message": "function 'tail_a' is expanded here"},
+       {"file": "a.c", "line": 20, "message": "function 'tail_b' is expanded here"}],
+     "fix": [{"file": "m.h", "offset": 30, "length": 3, "line": 4,
+              "end_line": 4, "replacement": "n(ctx, METRIC_EGRESS)"}]},
+    {"fixed": true, "function": "M/NAME", "configurations": ["c2"],
+     "notes": [
+       {"file": "a.c", "line": 10, "message": "function 'tail_a' is expanded here"},
+       {"file": "a.c", "line": 20, "message": "function 'tail_b' is expanded here"}],
+     "fix": [{"file": "m.h", "offset": 90, "length": 3, "line": 9,
+              "end_line": 9, "replacement": "n(ctx, METRIC_INGRESS)"}]},
+    {"fixed": true, "function": "M/NAME", "configurations": ["c1"],
+     "notes": [
+       {"file": "a.c", "line": 10, "message": "function 'tail_a' is expanded here"}],
+     "fix": [{"file": "m.h", "offset": 120, "length": 3, "line": 12,
+              "end_line": 12, "replacement": "n(ctx, METRIC_EGRESS)"}]}
+  ]
+})js");
+  std::vector<FixedSiteEntry> Sites =
+      fixedSitesFromFindings(Findings, inTree, noFile);
+  ASSERT_EQ(Sites.size(), 2u);
+  EXPECT_EQ(Sites[0].Id, "m.h:4,9,12@a.c:10");
+  EXPECT_EQ(Sites[0].File, "a.c");
+  EXPECT_EQ(Sites[0].Line, 10u);
+  EXPECT_EQ(Sites[0].Direction, "");
+  EXPECT_EQ(Sites[0].Configurations, (std::vector<std::string>{"c1", "c2"}));
+  EXPECT_EQ(Sites[0].Programs, (std::vector<std::string>{"tail_a", "M/NAME"}));
+  EXPECT_EQ(Sites[1].Id, "m.h:4,9@a.c:20");
+  EXPECT_EQ(Sites[1].Line, 20u);
+}
+
+TEST(FixedSitesFromEdits, OneExpansionKeepsOneDirectionAndAllConfigurations) {
+  // Both fixes name the same direction; one of them exists in every
+  // configuration (no list), so the merged site does too.
+  llvm::json::Object Findings = parse(R"js({"findings": [
+    {"fixed": true, "configurations": ["c1"],
+     "notes": [{"file": "a.c", "line": 3, "message": "function 'f' is expanded here"}],
+     "fix": [{"file": "m.h", "offset": 1, "length": 1, "line": 1,
+              "end_line": 1, "replacement": "n(METRIC_EGRESS)"}]},
+    {"fixed": true,
+     "notes": [{"file": "a.c", "line": 3, "message": "function 'f' is expanded here"}],
+     "fix": [{"file": "m.h", "offset": 9, "length": 1, "line": 2,
+              "end_line": 2, "replacement": "n(METRIC_EGRESS)"}]}
+  ]
+})js");
+  std::vector<FixedSiteEntry> Sites =
+      fixedSitesFromFindings(Findings, inTree, noFile);
+  ASSERT_EQ(Sites.size(), 1u);
+  EXPECT_EQ(Sites[0].Id, "m.h:1,2@a.c:3");
+  EXPECT_EQ(Sites[0].Direction, "METRIC_EGRESS");
+  EXPECT_TRUE(Sites[0].Configurations.empty());
+}
+
 TEST(FixedSitesFromEdits, InvocationEndLine) {
   EXPECT_EQ(invocationEndLine("a\nF(x,\n y)\n", 2), 3u);
   EXPECT_EQ(invocationEndLine("F(x) // (\n", 1), 1u);
