@@ -19,8 +19,12 @@ enum class Transport { None, TCP, UDP, ICMP, ICMPv6, Raw };
 constexpr uint16_t EtherTypeIPv4 = 0x0800;
 constexpr uint16_t EtherTypeIPv6 = 0x86dd;
 constexpr uint16_t EtherTypeARP = 0x0806;
-constexpr uint8_t ProtoICMP = 1, ProtoTCP = 6, ProtoUDP = 17, ProtoICMPv6 = 58,
-                  ProtoHopByHop = 0;
+constexpr uint8_t ProtoICMP = 1, ProtoTCP = 6, ProtoUDP = 17, ProtoICMPv6 = 58;
+
+/// The IPv6 extension headers a recipe can chain, by their next-header
+/// number; each is written 8 bytes long.
+constexpr std::pair<const char *, uint8_t> ExtensionHeaders[] = {
+    {"hop", 0}, {"routing", 43}, {"frag", 44}, {"dest", 60}};
 
 /// Everything a recipe can say; defaults are those of docs/formats.md.
 struct PacketSpec {
@@ -40,7 +44,8 @@ struct PacketSpec {
   uint16_t FragOffset = 0;
   bool MoreFragments = false;
   unsigned OptionBytes = 0;
-  bool HopByHop = false;
+  /// IPv6 extension headers before L4, in order (next-header numbers).
+  std::vector<uint8_t> ExtHeaders;
   std::optional<uint8_t> IcmpType;
   unsigned Payload = 0;
   std::optional<size_t> Truncate;
@@ -270,9 +275,18 @@ private:
     if (Key == "exthdr") {
       if (Error E = Needs(IPv6, "ipv6"))
         return E;
-      if (Value != "hop")
-        return fail("'exthdr=' knows only 'hop', not '" + Value + "'");
-      Spec.HopByHop = true;
+      SmallVector<StringRef, 4> Names;
+      Value.split(Names, ',');
+      Spec.ExtHeaders.clear();
+      for (StringRef Name : Names) {
+        const auto *Known = find_if(
+            ExtensionHeaders, [&](const auto &H) { return Name == H.first; });
+        if (Known == std::end(ExtensionHeaders))
+          return fail("'exthdr=' takes a comma-separated list of 'hop', "
+                      "'routing', 'frag' and 'dest', not '" +
+                      Name + "'");
+        Spec.ExtHeaders.push_back(Known->second);
+      }
       return Error::success();
     }
     if (Key == "icmp_type") {
@@ -412,18 +426,29 @@ std::vector<uint8_t> buildIPv6(const PacketSpec &S) {
   Pseudo.u8(S.Protocol);
   std::vector<uint8_t> L4 = buildTransport(S, Pseudo.Data);
 
+  // Each extension header names the next; the last names L4. All are 8
+  // bytes: hop-by-hop and destination options hold one PadN option, the
+  // routing header has no segments left, the fragment header is a first
+  // and only fragment.
   Bytes Ext;
-  if (S.HopByHop) {
-    Ext.u8(S.Protocol);
-    Ext.u8(0); // length in 8-byte units beyond the first 8
-    Ext.u8(1); // PadN
-    Ext.u8(4);
-    Ext.zeros(4);
+  for (size_t I = 0; I < S.ExtHeaders.size(); ++I) {
+    Ext.u8(I + 1 < S.ExtHeaders.size() ? S.ExtHeaders[I + 1] : S.Protocol);
+    Ext.u8(0); // length in 8-byte units beyond the first 8 (frag: reserved)
+    if (S.ExtHeaders[I] == 0 || S.ExtHeaders[I] == 60) {
+      Ext.u8(1); // PadN
+      Ext.u8(4);
+      Ext.zeros(4);
+    } else if (S.ExtHeaders[I] == 44) {
+      Ext.u16(0);          // offset 0, no more fragments
+      Ext.u32(0x1020304u); // identification
+    } else {
+      Ext.zeros(6); // routing type 0, no segments left, reserved
+    }
   }
   Bytes IP;
   IP.u32(6u << 28);
   IP.u16(S.PayloadLen.value_or(Ext.size() + L4.size()));
-  IP.u8(S.HopByHop ? ProtoHopByHop : S.Protocol);
+  IP.u8(S.ExtHeaders.empty() ? S.Protocol : S.ExtHeaders.front());
   IP.u8(S.Ttl);
   IP.append(S.Saddr6);
   IP.append(S.Daddr6);

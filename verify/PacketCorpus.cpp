@@ -89,6 +89,11 @@ std::vector<std::string> generatedRecipes() {
   R.push_back("ipv6 udp exthdr=hop");
   R.push_back("ipv6 icmpv6 exthdr=hop");
   R.push_back("ipv6 tcp exthdr=hop truncate=60");
+  // Extension-header chains parsers refuse: a fragment header, and more
+  // headers than a parser walks (Cilium: IPV6_MAX_HEADERS, 4).
+  R.push_back("ipv6 udp exthdr=frag");
+  R.push_back("ipv6 tcp exthdr=dest,routing");
+  R.push_back("ipv6 tcp exthdr=hop,dest,dest,dest,dest");
   return R;
 }
 

@@ -144,6 +144,28 @@ TEST(PacketBuilderTest, FragmentsOptionsAndExtensionHeaders) {
   EXPECT_EQ(Hop[54], 6) << "hop-by-hop's next header: TCP";
   EXPECT_EQ(be16(Hop, 18), 28);
   EXPECT_EQ(be16(Hop, 62), 1234);
+
+  // A chain: each header names the next, the last one L4.
+  std::vector<uint8_t> Chain = build("ipv6 udp exthdr=dest,routing,frag");
+  ASSERT_EQ(Chain.size(), 14u + 40 + 24 + 8);
+  EXPECT_EQ(Chain[20], 60) << "next header: destination options";
+  EXPECT_EQ(Chain[54], 43) << "then routing";
+  EXPECT_EQ(Chain[62], 44) << "then fragment";
+  EXPECT_EQ(Chain[70], 17) << "then UDP";
+  EXPECT_EQ(be16(Chain, 18), 32);
+  EXPECT_EQ(be16(Chain, 72), 0) << "fragment offset 0, last fragment";
+  EXPECT_EQ(be16(Chain, 78), 1234) << "UDP after the chain";
+  // IPV6-style parsers give up after a few headers: five in a row.
+  EXPECT_EQ(build("ipv6 tcp exthdr=hop,dest,dest,dest,dest").size(),
+            14u + 40 + 40 + 20);
+}
+
+TEST(PacketBuilderTest, UnknownExtensionHeader) {
+  llvm::Expected<std::vector<uint8_t>> Bad =
+      buildPacket("ipv6 tcp exthdr=hop,esp");
+  ASSERT_FALSE(bool(Bad));
+  EXPECT_NE(llvm::toString(Bad.takeError()).find("not 'esp'"),
+            std::string::npos);
 }
 
 TEST(PacketBuilderTest, UnknownProtocols) {
