@@ -2,6 +2,7 @@
 
 #include "verify/DatapathProfile.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <bpf/libbpf.h>
@@ -52,6 +53,10 @@ static DatapathProfile ciliumProfile() {
                           "metrics_value",  "count"};
   // Until 2024 a header of its own; later lib/source_info.h.
   P.FileIdsHeaders = {"source_names_to_ids.h", "lib/source_info.h"};
+  // ep_config.h: DEFINE_U32(LXC_IPV4, ...), DEFINE_IPV6(LXC_IP, ...);
+  // node_config.h: DEFINE_IPV6(ROUTER_IP/HOST_IP, ...) and plain macros.
+  P.Configuration = {"LXC_IPV4",  "LXC_IP",  "IPV4_GATEWAY",
+                     "ROUTER_IP", "HOST_IP", "NODEPORT_PORT_MIN"};
   return P;
 }
 
@@ -154,6 +159,25 @@ Expected<DatapathProfile> parseProfile(StringRef Json, StringRef Origin) {
       if (Error E = Str(*M, Key, *Out, true, Where))
         return std::move(E);
     P.Metrics = S;
+  }
+  if (const json::Value *V = O->get("configuration")) {
+    const json::Object *C = V->getAsObject();
+    std::string Where = (Origin + ": configuration").str();
+    if (!C)
+      return profileError(Where + " must be an object");
+    ConfigurationSpec &S = P.Configuration;
+    std::vector<std::pair<StringRef, std::string *>> Keys = {
+        {"endpoint_ipv4", &S.EndpointIPv4}, {"endpoint_ipv6", &S.EndpointIPv6},
+        {"router_ipv4", &S.RouterIPv4},     {"router_ipv6", &S.RouterIPv6},
+        {"host_ipv6", &S.HostIPv6},         {"nodeport_port", &S.NodePort}};
+    for (auto [Key, Out] : Keys)
+      if (Error E = Str(*C, Key, *Out, false, Where))
+        return std::move(E);
+    for (const auto &KV : *C)
+      if (none_of(Keys, [&](const auto &K) {
+            return K.first == StringRef(KV.first);
+          }))
+        return profileError(Where + ": unknown key '" + KV.first.str() + "'");
   }
   if (!P.Events && !P.Metrics)
     return profileError(Origin +

@@ -55,6 +55,22 @@ struct MetricsSpec {
   std::string ValueRecord, ValueCountField;
 };
 
+/// Where the datapath's test configuration keeps the addresses and ports a
+/// packet needs to get past its first checks (a packet from the endpoint
+/// must carry the endpoint's own address). Each is a name: an integer
+/// global of the built object (an IPv6 address as the pair NAME_1, NAME_2
+/// of 64-bit halves), else a macro of the configuration's headers. Empty:
+/// the datapath has none.
+struct ConfigurationSpec {
+  std::string EndpointIPv4, EndpointIPv6, RouterIPv4, RouterIPv6, HostIPv6,
+      NodePort;
+
+  bool empty() const {
+    return EndpointIPv4.empty() && EndpointIPv6.empty() && RouterIPv4.empty() &&
+           RouterIPv6.empty() && HostIPv6.empty() && NodePort.empty();
+  }
+};
+
 struct DatapathProfile {
   std::string Name;
   std::optional<EventSpec> Events;
@@ -63,6 +79,8 @@ struct DatapathProfile {
   /// it) that map source file names to the file ids the events carry; the
   /// first that exists is read.
   std::vector<std::string> FileIdsHeaders;
+  /// Values of the test configuration that packets are built from.
+  ConfigurationSpec Configuration;
 };
 
 /// The built-in profiles, in the order detection tries them.

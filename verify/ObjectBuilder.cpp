@@ -3,6 +3,7 @@
 #include "verify/ObjectBuilder.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -75,7 +76,40 @@ std::string readLog(StringRef Path) {
   return (*Buffer)->getBuffer().str();
 }
 
+/// Waits for our own child \p Pid; its wait status.
+int waitFor(pid_t Pid) {
+  int Status = 0;
+  while (waitpid(Pid, &Status, 0) < 0 && errno == EINTR)
+    ;
+  return Status;
+}
+
 } // namespace
+
+Expected<std::string> definedMacros(const ObjectBuild &Build) {
+  // The compile command ends in "-c SRC -o OBJ".
+  std::vector<std::string> Command(Build.Command);
+  if (Command.size() < 4 || Command[Command.size() - 4] != "-c")
+    return createStringError(inconvertibleErrorCode(),
+                             "not a compile command: " + join(Command, " "));
+  std::string Out = Build.ObjectPath + ".macros", Log = Out + ".log";
+  Command.resize(Command.size() - 4);
+  Command.insert(Command.end(), {"-E", "-dM", Build.Source, "-o", Out});
+  pid_t Pid = spawnIn(Command, Build.Directory, Log);
+  if (Pid < 0)
+    return createStringError(inconvertibleErrorCode(),
+                             "cannot run '" + Command[0] +
+                                 "': " + strerror(errno));
+  int Status = waitFor(Pid);
+  std::string Output = readLog(Out), Messages = readLog(Log);
+  sys::fs::remove(Out);
+  sys::fs::remove(Log);
+  if (!WIFEXITED(Status) || WEXITSTATUS(Status) != 0)
+    return createStringError(inconvertibleErrorCode(),
+                             "'" + join(Command, " ") +
+                                 "' failed: " + Messages);
+  return Output;
+}
 
 std::vector<ObjectBuild> buildConfigurations(StringRef Clang,
                                              const ConfigurationList &List,
@@ -94,6 +128,7 @@ std::vector<ObjectBuild> buildConfigurations(StringRef Clang,
       sys::fs::make_absolute(Object);
       B.ObjectPath = std::string(Object);
       B.Command = compileCommand(Clang, List, Config, Source, B.ObjectPath);
+      B.Directory = List.BaseDir;
       if (std::error_code EC = sys::fs::create_directories(ConfigDir))
         B.Output =
             "cannot create '" + std::string(ConfigDir) + "': " + EC.message();
@@ -131,10 +166,7 @@ std::vector<ObjectBuild> buildConfigurations(StringRef Clang,
       continue;
     // Wait for our own children only: the process may have others.
     pid_t Pid = Running.begin()->first;
-    int Status = 0;
-    while (waitpid(Pid, &Status, 0) < 0 && errno == EINTR)
-      ;
-    Finish(Pid, Status);
+    Finish(Pid, waitFor(Pid));
   }
   return Builds;
 }

@@ -13,6 +13,7 @@
 
 #include "config/ConfigurationList.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
 
@@ -26,6 +27,8 @@ struct ObjectBuild {
   std::string Stem;
   std::string ObjectPath;
   std::vector<std::string> Command;
+  /// Where the command runs: the configuration list's directory.
+  std::string Directory;
   bool Succeeded = false;
   /// The compiler's output (warnings, or the errors of a failed build).
   std::string Output;
@@ -45,6 +48,11 @@ std::vector<ObjectBuild> buildConfigurations(llvm::StringRef Clang,
                                              const ConfigurationList &List,
                                              llvm::StringRef OutDir,
                                              unsigned Jobs);
+
+/// The macros defined at the end of \p Build's source, as its own compile
+/// sees them: the text `<clang> -E -dM` prints with the build's flags, run in
+/// its directory ("#define NAME VALUE" lines).
+llvm::Expected<std::string> definedMacros(const ObjectBuild &Build);
 
 } // namespace bpftidy::verify
 

@@ -5,6 +5,7 @@
 
 #include "verify/TextTable.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include <map>
 #include <set>
@@ -235,27 +236,31 @@ static void printSites(raw_ostream &OS, const VerifyReport &Report) {
 /// drop paths the corpus reaches.
 static void printBareDropsPerProgram(raw_ostream &OS,
                                      const VerifyReport &Report) {
-  TextTable Table(
-      {"tree", "config", "object", "program", "bare drops", "packets"});
+  TextTable Table({"tree", "config", "object", "program", "bare drops",
+                   "of them from the configuration", "packets"});
+  struct Counts {
+    unsigned Bare = 0, BareFromConfiguration = 0, Runs = 0;
+  };
   bool Any = false;
   for (const TreeResults &Tree : Report.Trees) {
-    std::map<std::tuple<std::string, std::string, std::string>,
-             std::pair<unsigned, unsigned>>
-        Counts;
+    std::map<std::tuple<std::string, std::string, std::string>, Counts>
+        PerProgram;
     std::vector<std::tuple<std::string, std::string, std::string>> Order;
     for (const PacketRun &R : Tree.Runs) {
       auto Key = std::make_tuple(R.Configuration, R.Object, R.Program);
-      auto [It, New] = Counts.try_emplace(Key);
+      auto [It, New] = PerProgram.try_emplace(Key);
       if (New)
         Order.push_back(Key);
-      It->second.first += R.isBareDrop();
-      ++It->second.second;
+      It->second.Bare += R.isBareDrop();
+      It->second.BareFromConfiguration += R.isBareDrop() && R.FromConfiguration;
+      ++It->second.Runs;
     }
     for (const auto &Key : Order) {
-      auto [Bare, Runs] = Counts[Key];
+      const Counts &C = PerProgram[Key];
       Table.addRow({Tree.Label.empty() ? "-" : Tree.Label, std::get<0>(Key),
-                    std::get<1>(Key), std::get<2>(Key), std::to_string(Bare),
-                    std::to_string(Runs)});
+                    std::get<1>(Key), std::get<2>(Key), std::to_string(C.Bare),
+                    std::to_string(C.BareFromConfiguration),
+                    std::to_string(C.Runs)});
       Any = true;
     }
   }
@@ -263,6 +268,28 @@ static void printBareDropsPerProgram(raw_ostream &OS,
     return;
   OS << "\nPackets that reached a bare drop, per entry program:\n";
   Table.print(OS);
+}
+
+/// The values each object's test configuration gave its packets, once per
+/// distinct set of values.
+static void printConfigurationPackets(raw_ostream &OS,
+                                      const VerifyReport &Report) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> Groups;
+  for (const TreeResults &Tree : Report.Trees)
+    for (const ConfigurationPacketSource &S : Tree.ConfigurationPackets) {
+      std::string Key = std::to_string(S.Packets) + " packets from " + S.Values;
+      auto It = find_if(Groups, [&](const auto &G) { return G.first == Key; });
+      if (It == Groups.end())
+        It = Groups.insert(Groups.end(), {Key, {}});
+      std::string Where = S.Configuration + "/" + S.Object;
+      if (!is_contained(It->second, Where))
+        It->second.push_back(Where);
+    }
+  if (Groups.empty())
+    return;
+  OS << "\nPackets from the test configuration, added to the corpus:\n";
+  for (const auto &[What, Where] : Groups)
+    OS << "  " << What << ": " << join(Where, ", ") << "\n";
 }
 
 void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {
@@ -286,6 +313,7 @@ void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {
 
   if (!Report.Differential && !Report.Trees.empty())
     printVerdictTables(OS, Report, Report.Trees.front());
+  printConfigurationPackets(OS, Report);
   printBareDropsPerProgram(OS, Report);
   for (const TreeResults &Tree : Report.Trees)
     for (const RejectedProgram &P : Tree.Rejected)
@@ -424,6 +452,8 @@ static json::Value runToJson(const PacketRun &R, bool Full) {
     O["error"] = R.Error;
   if (R.Refused)
     O["refused"] = true;
+  if (R.FromConfiguration)
+    O["from_configuration"] = true;
   if (Full) {
     O["configuration"] = R.Configuration;
     O["object"] = R.Object;
@@ -487,6 +517,13 @@ json::Value reportToJson(const VerifyReport &Report) {
                                       {"cost", costToJson(P.Cost)}});
     for (const PacketRun &R : T.Runs)
       Runs.push_back(runToJson(R, /*Full=*/true));
+    json::Array FromConfiguration;
+    for (const ConfigurationPacketSource &S : T.ConfigurationPackets)
+      FromConfiguration.push_back(
+          json::Object{{"configuration", S.Configuration},
+                       {"object", S.Object},
+                       {"values", S.Values},
+                       {"packets", int64_t(S.Packets)}});
     Trees.push_back(json::Object{
         {"label", T.Label},
         {"configurations_built", int64_t(T.ConfigurationsBuilt)},
@@ -501,6 +538,7 @@ json::Value reportToJson(const VerifyReport &Report) {
         {"programs", std::move(Programs)},
         {"non_deterministic", std::move(NonDeterministic)},
         {"rejected", std::move(Rejected)},
+        {"configuration_packets", std::move(FromConfiguration)},
         {"runs", std::move(Runs)}});
   }
 

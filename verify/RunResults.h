@@ -40,6 +40,9 @@ struct PacketRun {
   std::vector<DropEvent> Events;
   /// The metrics map after the run (reason 0: forwarded).
   std::vector<MetricCount> Metrics;
+  /// The packet was built from the object's test configuration
+  /// (ConfigurationPackets), not taken from the corpus.
+  bool FromConfiguration = false;
 
   /// A negative verdict with no notification: the bug class itself.
   bool isBareDrop() const {
@@ -107,6 +110,16 @@ struct RejectedProgram {
 };
 
 /// Everything one tree (the original or the fixed one) produced.
+/// The packets one object's test configuration added to its corpus.
+struct ConfigurationPacketSource {
+  std::string Configuration;
+  std::string Object;
+  /// The values they were built from ("endpoint IPv4 64.48.32.16
+  /// (LXC_IPV4), ...").
+  std::string Values;
+  size_t Packets = 0;
+};
+
 struct TreeResults {
   /// "before", "after", or empty in single mode.
   std::string Label;
@@ -121,6 +134,8 @@ struct TreeResults {
 
   /// Rejected programs that are no failure (see RejectedProgram).
   std::vector<RejectedProgram> Rejected;
+  /// Per object, the packets built from its test configuration.
+  std::vector<ConfigurationPacketSource> ConfigurationPackets;
 
   bool isNonDeterministic(llvm::StringRef Configuration,
                           llvm::StringRef Program) const {

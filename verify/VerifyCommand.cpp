@@ -6,6 +6,7 @@
 #include "support/RemoveOnSignal.h"
 #include "verify/BpfLoader.h"
 #include "verify/BtfLayouts.h"
+#include "verify/ConfigurationPackets.h"
 #include "verify/DatapathProfile.h"
 #include "verify/Differential.h"
 #include "verify/DwarfLayouts.h"
@@ -13,6 +14,8 @@
 #include "verify/IntendedSites.h"
 #include "verify/LibbpfMessages.h"
 #include "verify/ObjectBuilder.h"
+#include "verify/ObjectGlobals.h"
+#include "verify/PacketBuilder.h"
 #include "verify/PacketCorpus.h"
 #include "verify/PrivateBpffs.h"
 #include "verify/PrivilegeProbe.h"
@@ -59,6 +62,10 @@ private:
   TreeResults runTree(const ConfigurationList &List, StringRef Label,
                       StringRef OutDir, bool CanLoad);
   void loadAndRun(const ObjectBuild &Build, TreeResults &Tree);
+  std::vector<CorpusPacket>
+  configurationPackets(const ObjectBuild &Build, const LoadedObject &Object,
+                       const std::optional<DatapathProfile> &Profile,
+                       TreeResults &Tree);
   void checkSites();
   void attributeToFixedSites();
   void resolveDirectionNames(const LoadedObject &Object, StringRef Path);
@@ -78,6 +85,7 @@ private:
   /// The first profile an object of the fixed tree was read with.
   std::optional<DatapathProfile> AfterProfile;
   bool WarnedNoEvents = false;
+  bool WarnedNoMacros = false;
   bool SaidProfile = false;
   /// Constants written into some loaded object's loads.
   StringSet<> ConstantsLoaded;
@@ -265,6 +273,13 @@ void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
            << "': drops read from " << (*Runner)->notificationSource() << "\n";
     SaidProfile = true;
   }
+  std::vector<CorpusPacket> FromConfiguration =
+      configurationPackets(Build, Object, Profile, Tree);
+  std::vector<const CorpusPacket *> Packets;
+  for (const CorpusPacket &Packet : Corpus)
+    Packets.push_back(&Packet);
+  for (const CorpusPacket &Packet : FromConfiguration)
+    Packets.push_back(&Packet);
   for (const LoadedProgram &P : Object.Programs) {
     if (!P.isEntry())
       continue;
@@ -275,14 +290,17 @@ void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
       continue;
     }
     bool NonDeterministic = false;
-    for (const CorpusPacket &Packet : Corpus) {
-      PacketRun Run = (*Runner)->run(P, Packet);
+    for (const CorpusPacket *Packet : Packets) {
+      PacketRun Run = (*Runner)->run(P, *Packet);
       Run.Configuration = Build.Configuration;
       Run.Object = Build.Stem;
+      Run.FromConfiguration =
+          Packet >= FromConfiguration.data() &&
+          Packet < FromConfiguration.data() + FromConfiguration.size();
       // The original tree runs each packet twice: a program that answers
       // one packet two ways cannot show what a fix changed.
       if (Tree.Label == "before" && !NonDeterministic && Run.Error.empty()) {
-        PacketRun Again = (*Runner)->run(P, Packet);
+        PacketRun Again = (*Runner)->run(P, *Packet);
         std::string Difference = describeDifference(Run, Again);
         if (!Difference.empty()) {
           NonDeterministic = true;
@@ -306,6 +324,51 @@ void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
       Tree.Runs.push_back(std::move(Run));
     }
   }
+}
+
+/// The packets \p Object's test configuration adds to the corpus: built
+/// from the values \p Profile names, read from the object's globals or the
+/// macros its build defined.
+std::vector<CorpusPacket> VerifyCommand::configurationPackets(
+    const ObjectBuild &Build, const LoadedObject &Object,
+    const std::optional<DatapathProfile> &Profile, TreeResults &Tree) {
+  if (!Profile || Profile->Configuration.empty())
+    return {};
+  StringMap<std::string> Macros;
+  if (Expected<std::string> Dump = definedMacros(Build))
+    Macros = parseMacroDefinitions(*Dump);
+  else if (!WarnedNoMacros) {
+    // Globals still give most values; say why the others are missing.
+    errs() << ToolName << ": warning: " << Build.Configuration << "/"
+           << Build.Stem << ": macros not read: " << toString(Dump.takeError())
+           << "\n";
+    WarnedNoMacros = true;
+  } else
+    consumeError(Dump.takeError());
+  ConfigurationAddresses Values = readConfigurationAddresses(
+      Profile->Configuration,
+      [&](StringRef Name) { return globalIntegerValue(Object.object(), Name); },
+      Macros);
+  StringSet<> Known;
+  for (const CorpusPacket &Packet : Corpus)
+    Known.insert(Packet.Recipe);
+  std::vector<CorpusPacket> Packets;
+  for (const std::string &Recipe : configurationRecipes(Values)) {
+    std::string Name = normalizeRecipe(Recipe);
+    if (!Known.insert(Name).second)
+      continue;
+    Expected<std::vector<uint8_t>> Bytes = buildPacket(Name);
+    if (!Bytes) {
+      Tree.Failures.push_back({"run", Build.Configuration, "", Name,
+                               toString(Bytes.takeError()), ""});
+      continue;
+    }
+    Packets.push_back({Name, std::move(*Bytes)});
+  }
+  if (!Values.empty())
+    Tree.ConfigurationPackets.push_back(
+        {Build.Configuration, Build.Stem, Values.describe(), Packets.size()});
+  return Packets;
 }
 
 void VerifyCommand::notePrepass(const ObjectBuild &Build,
