@@ -66,7 +66,7 @@ Exit codes (the worst outcome wins, in this order):
 namespace {
 struct MigrateOptions {
   std::string Configs, Sites, FixedKinds, Report, Checks, ConfigFile, Snapshot,
-      Findings, VerifyJson, Out;
+      Findings, VerifyJson, Out, HardLinks;
   std::optional<unsigned> Jobs;
   bool AllowDirty = false;
 };
@@ -117,6 +117,11 @@ struct MigrateFlags {
       "config-file",
       cl::desc("Check configuration (as bpf-tidy --config-file)"),
       cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<std::string> HardLinks{
+      "hard-links",
+      cl::desc("A file with more than one hard link (as bpf-tidy\n"
+               "--hard-links): refuse (default) or in-place"),
+      cl::value_desc("refuse|in-place"), cl::sub(Sub), cl::cat(Category)};
   cl::opt<std::string> Snapshot{
       "snapshot",
       cl::desc("Put the \"before\" copy here and keep it (default: a\n"
@@ -185,6 +190,11 @@ static llvm::Expected<MigrateOptions> parseOptions(int Argc,
   O.Checks = F.Checks;
   O.ConfigFile = F.ConfigFile;
   O.Snapshot = F.Snapshot;
+  if (F.HardLinks.getNumOccurrences() && F.HardLinks != "refuse" &&
+      F.HardLinks != "in-place")
+    return Fail("--hard-links takes 'refuse' or 'in-place', not '" +
+                F.HardLinks + "'");
+  O.HardLinks = F.HardLinks;
   O.Findings = F.Findings;
   O.VerifyJson = F.VerifyJson;
   O.Out = F.Out;
@@ -333,6 +343,8 @@ int migrateMain(int Argc, const char **Argv) {
     Analyze.push_back("--checks=" + O.Checks);
   if (!O.ConfigFile.empty())
     Analyze.push_back("--config-file=" + O.ConfigFile);
+  if (!O.HardLinks.empty())
+    Analyze.push_back("--hard-links=" + O.HardLinks);
   int AnalyzeExit = runArgv(analyzeMain, Analyze);
   if (AnalyzeExit == ExitUsage) {
     reportUnparsedConfigurations(Findings);
