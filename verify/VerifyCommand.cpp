@@ -3,6 +3,7 @@
 #include "verify/VerifyCommand.h"
 
 #include "config/ConfigurationList.h"
+#include "support/AtomicFile.h"
 #include "support/RemoveOnSignal.h"
 #include "verify/BpfLoader.h"
 #include "verify/BtfLayouts.h"
@@ -543,14 +544,16 @@ int VerifyCommand::run() {
   if (Error E = readInputs())
     return inputError(toString(std::move(E)));
 
-  // Open the JSON report now: a bad path should not cost a whole run.
-  std::unique_ptr<raw_fd_ostream> JsonOut;
+  // Open the JSON report now: a bad path should not cost a whole run. It
+  // replaces the file whole at the end (AtomicFile): an interrupted or
+  // failed run leaves the previous report as it was.
+  std::optional<AtomicFile> JsonOut;
   if (!Options.JsonFile.empty() && Options.JsonFile != "-") {
-    std::error_code EC;
-    JsonOut = std::make_unique<raw_fd_ostream>(Options.JsonFile, EC);
-    if (EC)
+    Expected<AtomicFile> File = AtomicFile::begin(Options.JsonFile);
+    if (!File)
       return inputError("cannot write '" + Options.JsonFile +
-                        "': " + EC.message());
+                        "': " + toString(File.takeError()));
+    JsonOut.emplace(std::move(*File));
   }
 
   SmallString<256> OutDir(Options.OutDir);
@@ -607,9 +610,20 @@ int VerifyCommand::run() {
 
   Report.ExitCode = exitCode(Probe);
   printReport(outs(), Report, Options.Verbose);
-  if (!Options.JsonFile.empty()) {
-    raw_ostream &OS = JsonOut ? *JsonOut : outs();
-    OS << formatv("{0:2}", reportToJson(Report)) << "\n";
+  if (JsonOut) {
+    std::string Json = formatv("{0:2}", reportToJson(Report)).str() + "\n";
+    Error E = JsonOut->write(Json);
+    if (!E)
+      E = JsonOut->commit();
+    else
+      JsonOut->abandon();
+    if (E) {
+      errs() << ToolName << ": error: cannot write '" << Options.JsonFile
+             << "': " << toString(std::move(E)) << "\n";
+      Report.ExitCode = ExitFailure;
+    }
+  } else if (!Options.JsonFile.empty()) {
+    outs() << formatv("{0:2}", reportToJson(Report)) << "\n";
   }
   Bpffs.reset();
   if (RemoveOutDir)
