@@ -348,7 +348,14 @@ std::vector<CorpusPacket> VerifyCommand::configurationPackets(
     consumeError(Dump.takeError());
   ConfigurationAddresses Values = readConfigurationAddresses(
       Profile->Configuration,
-      [&](StringRef Name) { return globalIntegerValue(Object.object(), Name); },
+      [&](StringRef Name) -> std::optional<uint64_t> {
+        // A CONFIG() constant (Cilium from 2024 on) as written into the
+        // loads, --set-constant included; else a global's initial value.
+        for (const SubstitutedConstant &C : Object.Prepass.Constants)
+          if (C.Name == Name)
+            return C.Value;
+        return globalIntegerValue(Object.object(), Name);
+      },
       Macros);
   StringSet<> Known;
   for (const CorpusPacket &Packet : Corpus)
