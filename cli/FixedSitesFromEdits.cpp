@@ -209,7 +209,7 @@ fixedSitesFromFindings(const json::Object &Findings,
   // __FILE_NAME__ and __LINE__, so its fixes are one site: the index of
   // each expansion's site, and per site the body lines fixed in it.
   std::map<std::string, size_t> ExpansionSites;
-  std::vector<BodyLineList> BodyLines;
+  std::map<size_t, BodyLineList> BodyLines;
   for (const json::Value &V : *All) {
     const json::Object *F = V.getAsObject();
     if (!F || !F->getBoolean("fixed").value_or(false))
@@ -273,7 +273,7 @@ fixedSitesFromFindings(const json::Object &Findings,
         std::string Where = File + ":" + std::to_string(Line);
         auto [It, New] = ExpansionSites.try_emplace(Where, Sites.size());
         if (New) {
-          BodyLines.push_back({{E->File, {unsigned(E->Line)}}});
+          BodyLines[Sites.size()] = {{E->File, {unsigned(E->Line)}}};
           Sites.push_back(std::move(At));
         } else {
           mergeFix(Sites[It->second], At);

@@ -174,6 +174,30 @@ TEST(FixedSitesFromEdits, OneExpansionKeepsOneDirectionAndAllConfigurations) {
   EXPECT_TRUE(Sites[0].Configurations.empty());
 }
 
+TEST(FixedSitesFromEdits, APlainSiteBeforeAnExpansion) {
+  // A fix outside any macro comes first, then two fixes of one expansion:
+  // the expansion's site is still named by both body lines.
+  llvm::json::Object Findings = parse(R"js({"findings": [
+    {"fixed": true, "notes": [],
+     "fix": [{"file": "a.c", "offset": 1, "length": 1, "line": 1,
+              "end_line": 1, "replacement": "n(METRIC_EGRESS)"}]},
+    {"fixed": true,
+     "notes": [{"file": "a.c", "line": 9, "message": "function 'f' is expanded here"}],
+     "fix": [{"file": "m.h", "offset": 1, "length": 1, "line": 3,
+              "end_line": 3, "replacement": "n(METRIC_EGRESS)"}]},
+    {"fixed": true,
+     "notes": [{"file": "a.c", "line": 9, "message": "function 'f' is expanded here"}],
+     "fix": [{"file": "m.h", "offset": 9, "length": 1, "line": 5,
+              "end_line": 5, "replacement": "n(METRIC_EGRESS)"}]}
+  ]
+})js");
+  std::vector<FixedSiteEntry> Sites =
+      fixedSitesFromFindings(Findings, inTree, noFile);
+  ASSERT_EQ(Sites.size(), 2u);
+  EXPECT_EQ(Sites[0].Id, "a.c:1");
+  EXPECT_EQ(Sites[1].Id, "m.h:3,5@a.c:9");
+}
+
 TEST(FixedSitesFromEdits, InvocationEndLine) {
   EXPECT_EQ(invocationEndLine("a\nF(x,\n y)\n", 2), 3u);
   EXPECT_EQ(invocationEndLine("F(x) // (\n", 1), 1u);
