@@ -26,30 +26,32 @@ static std::string fixKey(const ClangTidyError &E) {
   return Key;
 }
 
+/// \p Raw on one line: line breaks, their indentation and '\'
+/// continuations become one space.
+static std::string oneLine(StringRef Raw) {
+  std::string Text;
+  bool Space = false;
+  for (size_t I = 0; I < Raw.size(); ++I) {
+    char C = Raw[I];
+    bool Splice = C == '\\' && Raw.substr(I + 1).ltrim("\r").starts_with("\n");
+    if (Splice || isspace(static_cast<unsigned char>(C))) {
+      Space = !Text.empty();
+      continue;
+    }
+    if (Space)
+      Text += ' ';
+    Space = false;
+    Text += C;
+  }
+  return Text;
+}
+
 /// The text of the first edit of \p E on one line, to show a candidate
-/// fix: line breaks, their indentation and '\' continuations become one
-/// space.
+/// fix.
 static std::string firstEditText(const ClangTidyError &E) {
   for (const auto &Entry : E.Message.Fix)
-    for (const tooling::Replacement &R : Entry.second) {
-      StringRef Raw = R.getReplacementText();
-      std::string Text;
-      bool Space = false;
-      for (size_t I = 0; I < Raw.size(); ++I) {
-        char C = Raw[I];
-        bool Splice =
-            C == '\\' && Raw.substr(I + 1).ltrim("\r").starts_with("\n");
-        if (Splice || isspace(static_cast<unsigned char>(C))) {
-          Space = !Text.empty();
-          continue;
-        }
-        if (Space)
-          Text += ' ';
-        Space = false;
-        Text += C;
-      }
-      return Text;
-    }
+    for (const tooling::Replacement &R : Entry.second)
+      return oneLine(R.getReplacementText());
   return "";
 }
 
@@ -112,6 +114,7 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
   // Per finding: (configuration, fix key, candidate text) of each unit.
   struct Proposal {
     std::string Configuration, Key, Text;
+    llvm::StringMap<tooling::Replacements> Edits;
   };
   std::vector<std::vector<Proposal>> Proposals;
   llvm::StringMap<bool> SeenConfiguration;
@@ -146,7 +149,7 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
       if (llvm::find(F.Configurations, Configuration) == F.Configurations.end())
         F.Configurations.push_back(Configuration);
       Proposals[It->second].push_back(
-          {Configuration, fixKey(E), firstEditText(E)});
+          {Configuration, fixKey(E), firstEditText(E), E.Message.Fix});
     }
   }
 
@@ -172,6 +175,7 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
       if (!Seen.insert(P.Key).second)
         continue;
       F.ConflictingFixes.emplace_back(P.Configuration, P.Text);
+      F.ConflictingEdits.push_back(P.Edits);
       Candidates += (Candidates.empty() ? "" : "; ") +
                     ("'" + P.Text + "' in " + P.Configuration);
     }
@@ -197,10 +201,38 @@ void withholdFixesAt(MergedFindings &Merged, llvm::StringRef Check,
   }
 }
 
+/// Takes, for a finding whose configurations proposed different edits,
+/// the guarded fix \p Guarded if every other edit is its notification
+/// applied to the whole value (one line each, see oneLine).
+static bool takeGuardedFix(MergedFinding &F, const std::string &Guarded) {
+  if (F.Error.Message.Fix.size() || F.ConflictingFixes.empty() ||
+      F.ConflictingEdits.size() != F.ConflictingFixes.size())
+    return false;
+  int Taken = -1;
+  for (size_t I = 0; I < F.ConflictingFixes.size(); ++I) {
+    const std::string &Text = F.ConflictingFixes[I].second;
+    if (Text == Guarded)
+      Taken = I;
+    else if (Text.empty() ||
+             Guarded.find(StringRef(Text).rtrim("; ")) == std::string::npos)
+      return false; // not the guarded call applied to the whole value
+  }
+  if (Taken < 0)
+    return false;
+  F.Error.Message.Fix = F.ConflictingEdits[Taken];
+  F.FixWithheld.clear();
+  F.ConflictingFixes.clear();
+  F.ConflictingEdits.clear();
+  return true;
+}
+
 void withholdDisputedFixes(MergedFindings &Merged,
                            const std::vector<SiteFact> &Facts) {
   std::set<FindingKey> NotifySafe;
-  std::map<FindingKey, std::string> NotifyUnsafe, WrapUnsafe;
+  std::map<FindingKey, std::string> NotifyUnsafe, WrapUnsafe, NeedsGuard;
+  std::set<FindingKey> MustSpareMinusOne;
+  // Guarded texts (one line) by site, and whether each guard is `< 0` only.
+  std::map<FindingKey, std::map<std::string, bool>> Guarded;
   for (const SiteFact &Fact : Facts) {
     FindingKey Key(Fact.Check, Fact.File, Fact.Offset);
     if (Fact.Kind == SiteFact::NotifyAtSource) {
@@ -208,6 +240,12 @@ void withholdDisputedFixes(MergedFindings &Merged,
         NotifySafe.insert(Key);
       else
         NotifyUnsafe.try_emplace(Key, Fact.Why);
+    } else if (Fact.Kind == SiteFact::GuardReturn) {
+      NeedsGuard.try_emplace(Key, Fact.Why);
+      if (!Fact.Safe)
+        MustSpareMinusOne.insert(Key);
+    } else if (Fact.Kind == SiteFact::GuardedFix) {
+      Guarded[Key][oneLine(Fact.Why)] = Fact.Safe;
     } else if (!Fact.Safe) {
       WrapUnsafe.try_emplace(Key, Fact.Why);
     }
@@ -226,6 +264,27 @@ void withholdDisputedFixes(MergedFindings &Merged,
                     "no fix: in some configurations " + Why +
                         " (the same text is compiled differently there), "
                         "and notifying would drop it");
+
+  // A `return` that needs a guard in some configuration keeps only a
+  // guarded fix whose guard spares what every configuration needs.
+  for (MergedFinding &F : Merged.Findings) {
+    FindingKey Key = keyOf(F.Error);
+    auto Texts = Guarded.find(Key);
+    if (Texts != Guarded.end() && Texts->second.size() == 1)
+      takeGuardedFix(F, Texts->second.begin()->first);
+    auto Need = NeedsGuard.find(Key);
+    if (Need == NeedsGuard.end() || F.Error.Message.Fix.empty())
+      continue;
+    std::string Text = firstEditText(F.Error);
+    bool Fits = Texts != Guarded.end() && Texts->second.count(Text) &&
+                (!MustSpareMinusOne.count(Key) || !Texts->second.at(Text));
+    if (!Fits)
+      withholdFixesAt(Merged, std::get<0>(Key), std::get<1>(Key),
+                      std::get<2>(Key),
+                      "no fix: in some configurations " + Need->second +
+                          " (the same text is compiled differently there), "
+                          "and notifying would drop it");
+  }
 }
 
 std::vector<ClangTidyError>

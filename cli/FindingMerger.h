@@ -36,6 +36,9 @@ struct MergedFinding {
   /// replacement text) per distinct edit. Applying fixes reports them as a
   /// refused edit.
   std::vector<std::pair<std::string, std::string>> ConflictingFixes;
+  /// The edits of ConflictingFixes, in step with it: a guarded fix among
+  /// them may still be taken (withholdDisputedFixes).
+  std::vector<llvm::StringMap<clang::tooling::Replacements>> ConflictingEdits;
 };
 
 struct MergedFindings {
@@ -58,7 +61,11 @@ void withholdFixesAt(MergedFindings &Merged, llvm::StringRef Check,
 /// (analyzer/core/SiteFacts.h, gathered from every unit): a helper `return`
 /// where notifying at the source is safe in some configurations but not
 /// in others, and a `return` whose value may be a valid verdict in some
-/// configuration, where wrapping it would drop the packet.
+/// configuration, where wrapping it would drop the packet. Where a
+/// configuration fixes such a `return` under a guard that spares every
+/// verdict the others report, and the others wrap the same notification
+/// whole (their value is a drop reason there, which the guard notifies
+/// too), the guarded fix is taken.
 void withholdDisputedFixes(MergedFindings &Merged,
                            const std::vector<SiteFact> &Facts);
 

@@ -108,17 +108,39 @@ void BareDropFinder::finish(ASTContext &Ctx) {
   Rule.reset();
 
   // One spelled `return` can be a drop in one expansion of a macro and a
-  // verdict in another (a TAIL_CT_LOOKUP body whose inline variant returns
-  // the target's verdict): its text must then not be wrapped at all.
+  // verdict (or dead code) in another (a TAIL_CT_LOOKUP body whose inline
+  // variant returns the target's verdict): its text must then notify only
+  // under a guard that leaves those verdicts as they are.
   for (BareDropSite &Site : Sites) {
-    auto Unsafe = WrapUnsafe.find(Site.Location.getRawEncoding());
-    if (Unsafe == WrapUnsafe.end())
+    auto Need = WrapUnsafe.find(Site.Location.getRawEncoding());
+    if (Need == WrapUnsafe.end())
       continue;
-    for (BareDropOccurrence &O : Site.Occurrences)
-      if (O.WhyNoFix.empty())
+    for (BareDropOccurrence &O : Site.Occurrences) {
+      if (Need->second.Unguardable && O.WhyNoFix.empty())
         O.WhyNoFix = "where this text is expanded elsewhere, " +
-                     Unsafe->second + ", and notifying would drop it";
+                     Need->second.Why + ", and notifying would drop it";
+      O.NeedsGuard = true;
+      O.GuardSparesMinusOne |= Need->second.SpareMinusOne;
+    }
   }
+}
+
+bool takesXdpContext(const FunctionDecl &F) {
+  if (F.getNumParams() == 0)
+    return false;
+  QualType Pointee = F.getParamDecl(0)->getType()->getPointeeType();
+  const auto *Record = Pointee.isNull() ? nullptr : Pointee->getAsRecordDecl();
+  return Record && Record->getName() == "xdp_md";
+}
+
+/// Whether a guard at a `return` of \p O must spare -1: it is a valid
+/// verdict unless every program returning the value is an XDP program.
+static bool minusOneIsVerdict(const BareDropOccurrence &O) {
+  if (O.Programs.empty())
+    return !takesXdpContext(*O.Function);
+  return llvm::any_of(O.Programs, [](const auto &Program) {
+    return !takesXdpContext(*Program.first);
+  });
 }
 
 void BareDropFinder::examine(const FunctionDecl &F, const ProgramInfo &Info,
@@ -167,14 +189,32 @@ void BareDropFinder::examine(const FunctionDecl &F, const ProgramInfo &Info,
     if (!Flow)
       Flow = &Summaries.flow(F, Ctx);
     const DropValue *Returned = Flow->valueAt(Return);
-    // Where this return may pass a verdict, wrapping its value (a fix that
-    // another configuration may propose for the same text) would drop it.
+    // Where this return may pass a verdict, wrapping its whole value (a fix
+    // that another expansion or configuration may propose for the same
+    // text) would drop it; a guard on the negative values must spare it.
+    // Dead code (`return ret;` after an inlined `return FUNC(ctx);`) takes
+    // a guard too: the text is shared with expansions where it runs.
+    bool Unreachable = Flow->isUnreachable(Return);
     if (!Returned || Returned->mayBeNonDrop()) {
-      std::string Why =
-          "'" + F.getName().str() + "' may return a valid verdict here";
-      WrapUnsafe.try_emplace(
-          SM.getSpellingLoc(Return->getReturnLoc()).getRawEncoding(), Why);
-      recordFact(SiteFact::WrapReturn, *Return, false, std::move(Why), SM);
+      GuardNeed Need;
+      Need.Why =
+          Unreachable
+              ? "it is never reached in '" + F.getName().str() + "'"
+              : "'" + F.getName().str() + "' may return a valid verdict here";
+      Need.Unguardable = !Returned && !Unreachable;
+      Need.SpareMinusOne =
+          Returned && Returned->mayBeMinusOne() && minusOneIsVerdict(Base);
+      auto [It, Inserted] = WrapUnsafe.try_emplace(
+          SM.getSpellingLoc(Return->getReturnLoc()).getRawEncoding(), Need);
+      if (!Inserted) {
+        It->second.Unguardable |= Need.Unguardable;
+        It->second.SpareMinusOne |= Need.SpareMinusOne;
+      }
+      if (Need.Unguardable)
+        recordFact(SiteFact::WrapReturn, *Return, false, Need.Why, SM);
+      else
+        recordFact(SiteFact::GuardReturn, *Return, !Need.SpareMinusOne,
+                   Need.Why, SM);
     }
     if (!Returned || !Returned->mayBeDrop())
       continue;
@@ -232,12 +272,10 @@ bool BareDropFinder::describePropagated(const ReturnStmt &Return,
   From.erase(std::unique(From.begin(), From.end()), From.end());
   O.From = llvm::join(From, " or ");
   O.Reasons.assign(Reasons.begin(), Reasons.end());
-  if (V.mayBeNonDrop())
-    O.WhyNoFix = O.Returned +
-                 " may also be a valid verdict or another non-drop value "
-                 "here (no guard such as '< 0' proves it negative); "
-                 "notifying would turn those into drops: notify where the "
-                 "drop reason is produced, or return it under a guard";
+  if (V.mayBeNonDrop()) {
+    O.NeedsGuard = true;
+    O.GuardSparesMinusOne |= V.mayBeMinusOne() && minusOneIsVerdict(O);
+  }
   return true;
 }
 

@@ -76,9 +76,18 @@ private:
   /// configurations (analyzer/core/SiteFacts.h).
   void recordFact(SiteFact::FactKind Kind, const clang::ReturnStmt &Return,
                   bool Safe, std::string Why, const clang::SourceManager &SM);
-  /// Spelled returns (raw location) whose value may be a verdict in some
-  /// function of this translation unit, and why.
-  llvm::DenseMap<unsigned, std::string> WrapUnsafe;
+  /// A spelled `return` whose value may be a verdict (or that is dead code)
+  /// in some function of this translation unit: what its fix must respect.
+  struct GuardNeed {
+    /// Why a fix must not notify its whole value.
+    std::string Why;
+    /// No guard can help: nothing is known of the value there.
+    bool Unguardable = false;
+    /// The value may be -1 there, a valid tc verdict.
+    bool SpareMinusOne = false;
+  };
+  /// Spelled returns (raw location) that need a guard, and why.
+  llvm::DenseMap<unsigned, GuardNeed> WrapUnsafe;
   /// Canonical path of each file facts were recorded for, by FileID.
   llvm::DenseMap<unsigned, std::string> CanonicalPaths;
   std::vector<const clang::FunctionDecl *> Definitions;

@@ -1,8 +1,10 @@
 //===- BareDropFixPlanner.cpp ---------------------------------------------===//
 
 #include "analyzer/checks/BareDropFixPlanner.h"
+#include "analyzer/checks/GuardedNotification.h"
 #include "analyzer/core/EditableRange.h"
 #include "analyzer/core/MacroInvocation.h"
+#include "analyzer/core/SiteFacts.h"
 #include "rewriters/KernelStyleLayout.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -10,6 +12,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/Support/FileSystem.h"
 #include <set>
 
 using namespace clang;
@@ -165,8 +168,8 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
     Range = This;
   }
 
-  // A propagated value that may also be a valid verdict is not rewritten
-  // as a whole.
+  // A value of which nothing is known where the same text runs elsewhere
+  // is not rewritten at all.
   for (const BareDropOccurrence &O : Site.Occurrences) {
     if (!O.WhyNoFix.empty()) {
       Plan.WhyNot = O.WhyNoFix;
@@ -191,6 +194,34 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
     ContextName = Name;
   }
 
+  // A value that may also be a verdict is notified only under a guard.
+  bool Guard = false, SpareMinusOne = false;
+  for (const BareDropOccurrence &O : Site.Occurrences) {
+    Guard |= O.NeedsGuard;
+    SpareMinusOne |= O.GuardSparesMinusOne;
+  }
+  const std::string ValueText = Lexer::getSourceText(Range.Range, SM, LO).str();
+  GuardedValue Guarded;
+  std::string Condition;
+  if (Guard) {
+    const BareDropOccurrence &First = Site.Occurrences.front();
+    Guarded = guardedValue(*First.Return->getRetValue(), ValueText,
+                           *First.Function, Ctx);
+    if (!Guarded.WhyNot.empty()) {
+      Plan.WhyNot =
+          "the value may also be a valid verdict, and " + Guarded.WhyNot;
+      return Plan;
+    }
+    auto Tested = guardCondition(Guarded.Tested, SpareMinusOne, Ctx, PP);
+    if (!Tested) {
+      Plan.WhyNot = "the value may also be -1 (TC_ACT_UNSPEC), a valid "
+                    "verdict that a '< 0' guard would drop, and "
+                    "TC_ACT_UNSPEC is not defined in this translation unit";
+      return Plan;
+    }
+    Condition = *Tested;
+  }
+
   const std::string *Template = Calls.templateFor(Ctx, PP, Plan.WhyNot);
   if (!Template)
     return Plan;
@@ -198,8 +229,8 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
   auto Direction = [&](std::string &WhyNot) {
     return siteDirection(Site, Ctx, PP, WhyNot);
   };
-  NotificationArguments Args{
-      ContextName, Lexer::getSourceText(Range.Range, SM, LO).str(), Direction};
+  NotificationArguments Args{ContextName, Guard ? Guarded.Tested : ValueText,
+                             Direction};
   std::optional<NotificationCall> Call =
       Calls.build(*Template, Args, Ctx, PP, Plan.WhyNot);
   if (!Call)
@@ -212,11 +243,92 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
   rewriters::LayoutStyle Style;
   Style.ColumnLimit = Options.ColumnLimit;
   Style.TabWidth = Options.TabWidth;
-  Plan.Fix = PlannedFix{
-      rewriters::layoutReplacement(Where.getFilePath(), SM.getBufferData(File),
-                                   Offset, Length, Call->Text, Style),
-      Call->Text, Call->DirectionSource};
+  StringRef Code = SM.getBufferData(File);
+  std::string NewText = Call->Text;
+  if (Guard) {
+    bool Statement = llvm::all_of(Site.Occurrences, [&](const auto &O) {
+      return fitsStatementForm(*O.Return, Guarded, Ctx);
+    });
+    unsigned ReturnOffset =
+        SM.getFileOffset(Site.Occurrences.front().Return->getReturnLoc());
+    StringRef Before = Code.substr(0, ReturnOffset);
+    size_t LineStart = Before.rfind('\n');
+    StringRef Indent =
+        Before.substr(LineStart == StringRef::npos ? 0 : LineStart + 1);
+    if (Statement && Indent.trim(" \t").empty()) {
+      Plan.Fix =
+          PlannedFix{guardedStatement(Where.getFilePath(), ReturnOffset,
+                                      Offset + Length - ReturnOffset, Indent,
+                                      Condition, Call->Text, ValueText, Style),
+                     Call->Text, Call->DirectionSource, Condition};
+      recordGuardedFix(Plan.Fix->Edit, !SpareMinusOne, SM, Site.Location);
+      return Plan;
+    }
+    NewText = guardedExpression(Guarded, Condition, Call->Text);
+    // Outside macros a statement expression gets a line of its own for
+    // its value, laid out as that line.
+    if (!Guarded.Declaration.empty() && Indent.trim(" \t").empty() &&
+        !Site.Occurrences.front().Return->getReturnLoc().isMacroID()) {
+      std::string Prefix = Indent.str() + "\t";
+      std::string Line = Prefix + "X; })";
+      tooling::Replacement Laid = rewriters::layoutReplacement(
+          Where.getFilePath(), Line, Prefix.size(), 1,
+          guardedExpression({Guarded.Tested, "", ""}, Condition, Call->Text),
+          Style);
+      NewText = "({ " + Guarded.Declaration + ";\n" +
+                Line.substr(0, Laid.getOffset()) +
+                Laid.getReplacementText().str() +
+                Line.substr(Laid.getOffset() + Laid.getLength());
+      Plan.Fix = PlannedFix{
+          tooling::Replacement(Where.getFilePath(), Offset, Length, NewText),
+          Call->Text, Call->DirectionSource, Condition};
+      recordGuardedFix(Plan.Fix->Edit, !SpareMinusOne, SM, Site.Location);
+      return Plan;
+    }
+  }
+  Plan.Fix =
+      PlannedFix{rewriters::layoutReplacement(Where.getFilePath(), Code, Offset,
+                                              Length, NewText, Style),
+                 Call->Text, Call->DirectionSource};
+  if (Guard) {
+    Plan.Fix->Guard = Condition;
+    recordGuardedFix(Plan.Fix->Edit, !SpareMinusOne, SM, Site.Location);
+  }
   return Plan;
+}
+
+tooling::Replacement BareDropFixPlanner::guardedStatement(
+    StringRef FilePath, unsigned Offset, unsigned Length, StringRef Indent,
+    StringRef Condition, StringRef Call, StringRef Value,
+    const rewriters::LayoutStyle &Style) {
+  // The notifying `return` is laid out as the line it becomes.
+  std::string Prefix = Indent.str() + "\treturn ";
+  std::string Line = Prefix + "X;";
+  tooling::Replacement Laid = rewriters::layoutReplacement(
+      FilePath, Line, Prefix.size(), 1, Call, Style);
+  std::string Notify = Line.substr(0, Laid.getOffset()) +
+                       Laid.getReplacementText().str() +
+                       Line.substr(Laid.getOffset() + Laid.getLength());
+  return tooling::Replacement(FilePath, Offset, Length,
+                              "if (" + Condition.str() + ")\n" + Notify + "\n" +
+                                  Indent.str() + "return " + Value.str());
+}
+
+void BareDropFixPlanner::recordGuardedFix(const tooling::Replacement &Edit,
+                                          bool GuardIsLessThanZero,
+                                          const SourceManager &SM,
+                                          SourceLocation Site) {
+  if (!siteFactsWanted())
+    return;
+  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(Site));
+  if (!Entry)
+    return;
+  llvm::SmallString<256> Path;
+  if (llvm::sys::fs::real_path(Entry->getName(), Path))
+    Path = Entry->getName();
+  recordSiteFact({SiteFact::GuardedFix, Path.str().str(),
+                  SM.getFileOffset(Site), GuardIsLessThanZero,
+                  Edit.getReplacementText().str(), "bpf-bare-drop-return"});
 }
 
 } // namespace bpftidy

@@ -15,6 +15,7 @@
 #include "analyzer/core/Conventions.h"
 #include "analyzer/core/DirectionResolver.h"
 #include "analyzer/core/NotificationCall.h"
+#include "rewriters/KernelStyleLayout.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include <optional>
 #include <string>
@@ -33,6 +34,9 @@ struct PlannedFix {
   std::string Call;
   /// Where the direction was read, for a note.
   std::string DirectionSource;
+  /// The guard under which the value is notified; empty when it is
+  /// notified whatever it holds.
+  std::string Guard;
 };
 
 struct FixPlan {
@@ -58,6 +62,21 @@ public:
   void reset();
 
 private:
+  /// `if (COND) return CALL; return VALUE` in place of [Offset, +Length),
+  /// the `return` keyword up to the value's end, at \p Indent.
+  static clang::tooling::Replacement
+  guardedStatement(llvm::StringRef FilePath, unsigned Offset, unsigned Length,
+                   llvm::StringRef Indent, llvm::StringRef Condition,
+                   llvm::StringRef Call, llvm::StringRef Value,
+                   const rewriters::LayoutStyle &Style);
+  /// Tells the bpf-tidy command that this configuration fixes a site under
+  /// a guard (SiteFacts.h), so that it can prefer that fix where another
+  /// configuration wraps the whole value.
+  static void recordGuardedFix(const clang::tooling::Replacement &Edit,
+                               bool GuardIsLessThanZero,
+                               const clang::SourceManager &SM,
+                               clang::SourceLocation Site);
+
   /// The direction of one occurrence: its program's, or the one every
   /// program returning the helper's value agrees on.
   std::optional<Direction> occurrenceDirection(const BareDropOccurrence &O,

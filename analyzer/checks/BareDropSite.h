@@ -63,9 +63,15 @@ struct BareDropOccurrence {
   std::string Returned;
   std::string From;
   std::vector<std::string> Reasons;
-  /// Why the `return` must not be rewritten as a whole (it also passes
-  /// valid verdicts on other paths); empty when it may.
+  /// Why the `return` gets no fix at all; empty when it may get one.
   std::string WhyNoFix;
+  /// The value may also be a valid verdict or another non-drop value (here,
+  /// or where the same text is compiled elsewhere), or the text is dead code
+  /// in some expansion: only its negative values may be notified, under a
+  /// guard that leaves every other value as it is.
+  bool NeedsGuard = false;
+  /// ... and that guard must spare -1 (TC_ACT_UNSPEC, a valid tc verdict).
+  bool GuardSparesMinusOne = false;
 };
 
 struct BareDropSite {
@@ -81,6 +87,10 @@ struct BareDropSite {
   bool MacroGeneratesFunction = false;
   std::vector<BareDropOccurrence> Occurrences;
 };
+
+/// Whether \p F's context is an XDP one (`struct xdp_md *`): no valid
+/// verdict is negative there, and a drop is XDP_DROP.
+bool takesXdpContext(const clang::FunctionDecl &F);
 
 } // namespace bpftidy
 

@@ -171,8 +171,13 @@ DropValue DropFlow::evaluate(const Expr *E, const State &S) const {
     return DropValue::unknown();
   }
   if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
-    DropValue V = evaluate(Cond->getTrueExpr(), S);
-    V.join(evaluate(Cond->getFalseExpr(), S));
+    // Each side sees what its condition proves: `ret < 0 ? notify(ret) :
+    // ret` (a guarded fix) returns no drop reason.
+    State IfTrue = S, IfFalse = S;
+    refine(Cond->getCond(), true, IfTrue);
+    refine(Cond->getCond(), false, IfFalse);
+    DropValue V = evaluate(Cond->getTrueExpr(), IfTrue);
+    V.join(evaluate(Cond->getFalseExpr(), IfFalse));
     return V;
   }
   if (const auto *Binary = dyn_cast<BinaryOperator>(E))
@@ -343,7 +348,9 @@ bool DropFlow::runWithoutCFG(const FunctionDecl &F, FunctionFlow &Flow) const {
   for (const ReturnStmt *Return : Returns)
     if (const Expr *Value = Return->getRetValue())
       Flow.Returns.emplace_back(Return, evaluate(Value, Empty));
+  // Without a CFG every `return` counts as reached.
   Flow.Analysed = true;
+  Flow.Complete = false;
   return true;
 }
 
@@ -373,9 +380,12 @@ FunctionFlow DropFlow::run(const FunctionDecl &F) {
   // States only grow and their height is bounded; the budget guards
   // against a lattice bug turning into a hang.
   unsigned Budget = 64 * Graph->getNumBlockIDs() + 64;
+  Flow.Complete = true;
   while (const CFGBlock *Block = Worklist.dequeue()) {
-    if (Budget-- == 0)
+    if (Budget-- == 0) {
+      Flow.Complete = false;
       break;
+    }
     State S = *Entry[Block->getBlockID()];
     for (const CFGElement &Element : *Block)
       if (auto Statement = Element.getAs<CFGStmt>())

@@ -34,10 +34,18 @@ struct FunctionFlow {
   std::vector<std::pair<const clang::ReturnStmt *, DropValue>> Returns;
   /// False when no CFG could be built; then nothing is known.
   bool Analysed = false;
+  /// False when the dataflow stopped before a fixpoint; then a `return`
+  /// missing from Returns may still be reachable.
+  bool Complete = false;
 
   /// The join of every returned value.
   DropValue returnedValue() const;
   const DropValue *valueAt(const clang::ReturnStmt *Return) const;
+  /// Whether \p Return is provably never executed: the dataflow reached a
+  /// fixpoint without reaching it (dead code after `return FUNC(ctx);`).
+  bool isUnreachable(const clang::ReturnStmt *Return) const {
+    return Analysed && Complete && !valueAt(Return);
+  }
 };
 
 /// The value a call of \p Callee yields, or nothing if unknown.

@@ -76,6 +76,10 @@ public:
   /// verdict, a notified value, or a value not known to be negative).
   bool mayBeNonDrop() const;
 
+  /// Whether the value may be -1 (TC_ACT_UNSPEC, a valid tc verdict), which
+  /// a `< 0` guard would take for a drop.
+  bool mayBeMinusOne() const { return OtherNegative || Constants.count(-1); }
+
   /// Origins and, for each, the drop reasons it may carry.
   const std::map<DropOrigin, std::set<std::string>> &drops() const {
     return Drops;

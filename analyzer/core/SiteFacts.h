@@ -28,8 +28,15 @@ struct SiteFact {
     /// Whether notifying at this helper `return` is safe here.
     NotifyAtSource,
     /// Whether wrapping this `return`'s value in a notification is right
-    /// here (false: the value may also be a valid verdict).
+    /// here (false: nothing is known of the value, not even under a guard).
     WrapReturn,
+    /// This `return`'s value may also be a valid verdict here (or the text
+    /// is dead code here): a fix must notify only under a guard. Safe: a
+    /// `< 0` guard is enough; false: the guard must also spare -1.
+    GuardReturn,
+    /// This configuration fixes the `return` under a guard; Why holds the
+    /// guarded text (one line), Safe whether the guard spares -1.
+    GuardedFix,
   };
   FactKind Kind = NotifyAtSource;
   /// Canonical absolute path (llvm::sys::fs::real_path) of the file

@@ -1,8 +1,9 @@
 // Values that carry a drop reason along some path: a variable assigned a
 // drop reason, a struct field holding a helper's result, and a `return ret;`
-// that passes valid verdicts on other paths. The last one is reported
-// without a fix: wrapping the whole value would turn its verdicts into
-// drops.
+// that passes valid verdicts on other paths. The last one gets a guarded
+// fix: wrapping the whole value would turn its verdicts into drops, so only
+// its negative values are notified (sparing -1, TC_ACT_UNSPEC, where the
+// value may be -1).
 //
 // RUN: %check_bpf_tidy --compile %s %t
 
@@ -51,8 +52,12 @@ int to_container(struct __sk_buff *ctx)
 	ctx->cb[0] = ct_buffer.ret;
 	return ret;
 // CHECK-MESSAGES: :[[@LINE-1]]:2: warning: 'to_container' returns 'ret', which may hold drop reason 'DROP_POLICY', to the kernel without a drop notification
-// CHECK-MESSAGES: :[[@LINE-2]]:2: note: no fix offered: 'ret' may also be a valid verdict
-// CHECK-FIXES: {{^}}	return ret;{{$}}
+// CHECK-MESSAGES: :[[@LINE-2]]:2: note: the value may also be a valid verdict: the fix notifies it only when 'ret < 0' and returns every other value as it is
+// CHECK-FIXES: {{^}}	ctx->cb[0] = ct_buffer.ret;{{$}}
+// CHECK-FIXES-NEXT: {{^}}	if (ret < 0){{$}}
+// CHECK-FIXES-NEXT: {{^}}		return send_drop_notify_error(ctx, SECLABEL, ret, CTX_ACT_DROP,{{$}}
+// CHECK-FIXES-NEXT: {{^}}					      METRIC_INGRESS);{{$}}
+// CHECK-FIXES-NEXT: {{^}}	return ret;{{$}}
 out:
 	return ret;
 // CHECK-MESSAGES: :[[@LINE-1]]:2: warning: 'to_container' returns 'ret', which may hold drop reason 'DROP_INVALID', to the kernel without a drop notification
@@ -75,8 +80,12 @@ int to_container_verdicts(struct __sk_buff *ctx)
 	return ret;
 // CHECK-MESSAGES: :[[@LINE-1]]:2: warning: 'to_container_verdicts' returns 'ret', which may hold drop reason 'DROP_INVALID', to the kernel without a drop notification: the drop is silent, and the kernel takes the value for an unknown verdict and may let the packet pass [bpf-bare-drop-return]
 // CHECK-MESSAGES: :[[@LINE-2]]:2: note: drop reasons it may carry here: DROP_INVALID
-// CHECK-MESSAGES: :[[@LINE-3]]:2: note: no fix offered: 'ret' may also be a valid verdict or another non-drop value here (no guard such as '< 0' proves it negative); notifying would turn those into drops: notify where the drop reason is produced, or return it under a guard
-// CHECK-FIXES: {{^}}	return ret;{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:2: note: the value may also be a valid verdict: the fix notifies it only when 'ret < 0 && ret != TC_ACT_UNSPEC' and returns every other value as it is
+// CHECK-FIXES: {{^}}		ret = TC_ACT_UNSPEC;{{$}}
+// CHECK-FIXES-NEXT: {{^}}	if (ret < 0 && ret != TC_ACT_UNSPEC){{$}}
+// CHECK-FIXES-NEXT: {{^}}		return send_drop_notify_error(ctx, SECLABEL, ret, CTX_ACT_DROP,{{$}}
+// CHECK-FIXES-NEXT: {{^}}					      METRIC_INGRESS);{{$}}
+// CHECK-FIXES-NEXT: {{^}}	return ret;{{$}}
 }
 
 char __license[] SEC("license") = "GPL";

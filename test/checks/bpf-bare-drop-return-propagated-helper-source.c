@@ -62,8 +62,10 @@ int from_container(struct __sk_buff *ctx)
 	if (ctx->tc_index)
 		return policy_check(ctx);
 // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns the value of 'policy_check', which may hold a drop reason from 'policy_check', to the kernel without a drop notification
-// CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: the value of 'policy_check' may also be a valid verdict
-// CHECK-FIXES: {{^}}		return policy_check(ctx);{{$}}
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: the value may also be a valid verdict: the fix notifies it only when '__ret < 0' and returns every other value as it is
+// CHECK-FIXES: {{^}}		return ({ int __ret = policy_check(ctx);{{$}}
+// CHECK-FIXES-NEXT: {{^}}			__ret < 0 ? send_drop_notify_error(ctx, SECLABEL, __ret,{{$}}
+// CHECK-FIXES-NEXT: {{^}}				CTX_ACT_DROP, METRIC_EGRESS) : __ret; });{{$}}
 	return handle_ipv4(ctx);
 // CHECK-FIXES: {{^}}	return handle_ipv4(ctx);{{$}}
 }
