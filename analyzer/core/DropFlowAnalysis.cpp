@@ -152,6 +152,17 @@ void DropFlow::store(const Lvalue &L, DropValue V, State &S) const {
 
 DropValue DropFlow::evaluate(const Expr *E, const State &S) const {
   E = E->IgnoreParens();
+  // A GNU statement expression `({ ...; X; })` has the value of its last
+  // expression statement (invoke_tailcall_if from mid-2023: `({
+  // ep_tail_call(ctx, N); DROP_MISSED_TAIL_CALL; })`); the statements
+  // before it are already in the CFG, ahead of this element.
+  if (const auto *Statement = dyn_cast<StmtExpr>(E->IgnoreParenCasts())) {
+    const CompoundStmt *Body = Statement->getSubStmt();
+    if (Body && !Body->body_empty())
+      if (const auto *Last = dyn_cast<Expr>(Body->body_back()))
+        return evaluate(Last, S);
+    return DropValue::unknown();
+  }
   if (Matcher.isNotification(*E, Ctx))
     return DropValue::notified();
   if (auto Reason = Matcher.literalDropReason(*E, Ctx, NamedDropsOnly))
