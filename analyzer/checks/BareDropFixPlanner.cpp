@@ -231,6 +231,12 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
   };
   NotificationArguments Args{ContextName, Guard ? Guarded.Tested : ValueText,
                              Direction};
+  Args.Xdp = llvm::all_of(Site.Occurrences, [](const BareDropOccurrence &O) {
+    return !O.Programs.empty() &&
+           llvm::all_of(O.Programs, [](const auto &Program) {
+             return takesXdpContext(*Program.first);
+           });
+  });
   std::optional<NotificationCall> Call =
       Calls.build(*Template, Args, Ctx, PP, Plan.WhyNot);
   if (!Call)

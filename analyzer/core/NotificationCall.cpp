@@ -117,7 +117,16 @@ std::optional<NotificationCall> NotificationCallBuilder::build(
   Values["ctx"] = Args.Context;
   Values["reason"] = Args.Reason;
   Values["src"] = Options.SourceExpression;
+  // ExitCode at its default follows what the tree defines: CTX_ACT_DROP
+  // (which Cilium defines per program type), else, in trees older than
+  // it, the program type's own drop verdict. A user's ExitCode is kept.
   Values["exitcode"] = Options.ExitCode;
+  if (Options.ExitCode == Conventions().ExitCode &&
+      !isExpressionAvailable(Options.ExitCode, Ctx, PP)) {
+    std::string Verdict = Args.Xdp ? "XDP_DROP" : "TC_ACT_SHOT";
+    if (isExpressionAvailable(Verdict, Ctx, PP))
+      Values["exitcode"] = Verdict;
+  }
   Values["ext_err"] = Options.ExtError;
   Values["dst"] = Options.Destination;
   Values["dst_id"] = Options.DestinationId;

@@ -36,6 +36,9 @@ struct NotificationArguments {
   /// ${direction}: asked only when the template uses it; sets its argument
   /// to why not when it cannot tell.
   llvm::function_ref<std::optional<Direction>(std::string &WhyNot)> Direction;
+  /// Every program returning the value is an XDP program: where the tree
+  /// defines no CTX_ACT_DROP, ${exitcode} is XDP_DROP, not TC_ACT_SHOT.
+  bool Xdp = false;
 };
 
 struct NotificationCall {
