@@ -5,6 +5,7 @@
 #include "analyzer/core/BodyStatements.h"
 #include "analyzer/core/DropValue.h"
 #include "analyzer/core/EditableRange.h"
+#include "analyzer/core/ReachedFunctions.h"
 #include "analyzer/core/SiteFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -12,7 +13,6 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include <set>
@@ -80,24 +80,11 @@ void BareDropFinder::finish(ASTContext &Ctx) {
   };
 
   // Only programs and what they call are analysed.
-  llvm::DenseSet<const FunctionDecl *> Reached;
-  std::vector<const FunctionDecl *> Pending;
-  for (const FunctionDecl *F : Definitions)
-    if (IsProgram(*F) && Reached.insert(F->getCanonicalDecl()).second)
-      Pending.push_back(F);
-  while (!Pending.empty()) {
-    const FunctionDecl *F = Pending.back();
-    Pending.pop_back();
-    for (const FunctionDecl *Callee : Uses.calleesOf(*F))
-      if (const FunctionDecl *Definition = Callee->getDefinition())
-        if (Reached.insert(Definition->getCanonicalDecl()).second)
-          Pending.push_back(Definition);
-  }
+  std::vector<const FunctionDecl *> Reached =
+      reachedFromPrograms(Definitions, IsProgram, Uses);
 
   Rule = std::make_unique<SourceNotifyRule>(Uses, IsProgram);
-  for (const FunctionDecl *F : Definitions) {
-    if (!Reached.count(F->getCanonicalDecl()))
-      continue;
+  for (const FunctionDecl *F : Reached) {
     if (IsProgram(*F)) {
       examine(*F, Programs[F->getCanonicalDecl()], nullptr, Ctx);
       continue;

@@ -77,6 +77,8 @@ llvm::ArrayRef<ConventionOption> conventionOptions() {
             "REGEX=DIRECTION on section, then function names"),
       list("TailCallHelpers", &C::TailCallHelpers,
            "calls that enter a tail call by a constant slot"),
+      text("MissedTailCallReason", K::Text, &C::MissedTailCallReason,
+           "the drop reason notifying a missed tail call"),
       text("DefaultDirection", K::Text, &C::DefaultDirection,
            "the direction when nothing else tells"),
       count("ColumnLimit", &C::ColumnLimit, 1000, "where fixes wrap"),

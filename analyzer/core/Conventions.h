@@ -78,6 +78,8 @@ struct Conventions {
   std::vector<std::string> TailCallHelpers = {
       "bpf_tail_call", "tail_call", "tail_call_static", "tail_call_internal",
       "ep_tail_call"};
+  /// The drop reason that notifies a missed tail call.
+  std::string MissedTailCallReason = "DROP_MISSED_TAIL_CALL";
   /// Direction: used when nothing else tells; empty means "no fix".
   std::string DefaultDirection;
 

@@ -1,0 +1,359 @@
+//===- MissedTailCallFinder.cpp -------------------------------------------===//
+
+#include "analyzer/checks/MissedTailCallFinder.h"
+#include "analyzer/checks/SourceNotifyRule.h"
+#include "analyzer/core/EditableRange.h"
+#include "analyzer/core/ReachedFunctions.h"
+#include "rewriters/KernelStyleLayout.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace bpftidy {
+
+MissedTailCallFinder::MissedTailCallFinder(const Conventions &Options)
+    : Options(Options), Classifier(Options), Matcher(Options),
+      Summaries(Matcher, Classifier), Calls(Options, Matcher),
+      Directions(Options, Matcher), Notifications(Options) {}
+
+MissedTailCallFinder::~MissedTailCallFinder() = default;
+
+void MissedTailCallFinder::clear() {
+  Definitions.clear();
+  Programs.clear();
+  Sites.clear();
+  Uses.clear();
+  Summaries.clear();
+  Calls.clear();
+  Directions.reset();
+  Notifications.reset();
+  Continuations.reset();
+}
+
+void MissedTailCallFinder::addFunction(const FunctionDecl &F) {
+  if (F.hasBody() && F.isThisDeclarationADefinition())
+    Definitions.push_back(&F);
+}
+
+/// The text of \p E as written where a human reads it.
+static std::string writtenText(const Expr &E, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  StringRef Text = Lexer::getSourceText(
+      Lexer::makeFileCharRange(
+          CharSourceRange::getTokenRange(E.getSourceRange()), SM, LO),
+      SM, LO);
+  if (Text.empty())
+    Text = Lexer::getSourceText(
+        CharSourceRange::getTokenRange(SM.getSpellingLoc(E.getBeginLoc()),
+                                       SM.getSpellingLoc(E.getEndLoc())),
+        SM, LO);
+  return Text.str();
+}
+
+/// Where a human edits the call: out of each macro whose expansion is
+/// just the call (Cilium 2023's ep_tail_call() expands to
+/// tail_call_static()), then its spelling.
+static SourceLocation callLocation(const CallExpr &Call, ASTContext &Ctx,
+                                   std::string &Macro) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  SourceLocation Begin = Call.getBeginLoc(), End = Call.getEndLoc();
+  while (Begin.isMacroID() && End.isMacroID()) {
+    SourceLocation ExpBegin, ExpEnd;
+    unsigned Length = Lexer::MeasureTokenLength(SM.getSpellingLoc(End), SM, LO);
+    if (Length == 0 || SM.isMacroArgExpansion(Begin) ||
+        !SM.isAtStartOfImmediateMacroExpansion(Begin, &ExpBegin) ||
+        !SM.isAtEndOfImmediateMacroExpansion(End.getLocWithOffset(Length),
+                                             &ExpEnd))
+      break;
+    Begin = ExpBegin;
+    End = ExpEnd;
+  }
+  if (Begin.isMacroID() && !SM.isMacroArgExpansion(Begin))
+    Macro = Lexer::getImmediateMacroName(Begin, SM, LO).str();
+  return SM.getSpellingLoc(Begin);
+}
+
+void MissedTailCallFinder::finish(ASTContext &Ctx, Preprocessor &PP) {
+  for (const FunctionDecl *F : Definitions) {
+    Uses.addBody(*F);
+    ProgramInfo Info = Classifier.classify(*F);
+    if (Info.isProgram())
+      Programs[F->getCanonicalDecl()] = Info;
+  }
+  auto IsProgram = [&](const FunctionDecl &F) { return isProgram(F); };
+  std::vector<const FunctionDecl *> Reached =
+      reachedFromPrograms(Definitions, IsProgram, Uses);
+  Continuations = std::make_unique<CallContinuations>(Ctx);
+  Calls.find(Reached, IsProgram, Uses, Summaries, *Continuations, Ctx);
+
+  llvm::DenseMap<unsigned, size_t> Index; // raw spelling location -> Sites
+  for (const TailCallSite &Call : Calls.sites()) {
+    MissedTailCallOccurrence O;
+    O.Call = Call;
+    std::vector<ContinuationEnd> Ends =
+        Continuations->after(*Call.Call, *Call.Function);
+    for (const ContinuationEnd &End : Ends)
+      if (std::optional<SilentEnd> Silent = judge(End, *Call.Function, Ctx))
+        O.Silent.push_back(std::move(*Silent));
+    if (O.Silent.empty())
+      continue;
+    O.AllSilent = O.Silent.size() == Ends.size();
+    std::string Macro;
+    SourceLocation Location = callLocation(*Call.Call, Ctx, Macro);
+    auto [It, Inserted] =
+        Index.try_emplace(Location.getRawEncoding(), Sites.size());
+    if (Inserted) {
+      MissedTailCallSite Site;
+      Site.Location = Location;
+      Site.Macro = Macro;
+      Sites.push_back(std::move(Site));
+    }
+    Sites[It->second].Occurrences.push_back(std::move(O));
+  }
+  for (MissedTailCallSite &Site : Sites)
+    plan(Site, Ctx, PP);
+}
+
+/// Whether \p V can only be a drop reason or a notified verdict: the miss
+/// is then reported (or handed on as a drop reason, which
+/// bpf-bare-drop-return follows).
+static bool dropOrNotified(const DropValue &V) {
+  DropValue Allowed = DropValue::notified();
+  for (const auto &[Origin, Reasons] : V.drops())
+    Allowed.join(DropValue::drop(Origin, Reasons));
+  DropValue Joined = Allowed;
+  Joined.join(V);
+  return Joined == Allowed;
+}
+
+std::optional<SilentEnd> MissedTailCallFinder::judge(const ContinuationEnd &End,
+                                                     const FunctionDecl &F,
+                                                     ASTContext &Ctx) {
+  if (End.returnsNothing() || !End.Return)
+    return std::nullopt;
+  std::string Returned = writtenText(*End.Return->getRetValue(), Ctx);
+  if (End.Stale) {
+    const FunctionFlow &Flow = Summaries.flow(F, Ctx);
+    const DropValue *V = Flow.valueAt(End.Return);
+    if (V && dropOrNotified(*V))
+      return std::nullopt;
+    return SilentEnd{End.Return,
+                     "'" + Returned +
+                         "', which still holds its value from before the "
+                         "tail call"};
+  }
+  const Expr &Value = *End.Value;
+  if (Matcher.isNotification(Value, Ctx) ||
+      Matcher.literalDropReason(Value, Ctx, /*NamedOnly=*/!isProgram(F)))
+    return std::nullopt;
+  std::string Text = writtenText(Value, Ctx);
+  std::string What = "'" + Returned + "'";
+  if (Text != Returned)
+    What += ", which holds '" + Text + "' there";
+  Expr::EvalResult Constant;
+  if (!Value.isValueDependent() && Value.EvaluateAsInt(Constant, Ctx)) {
+    // A negative constant in a helper is an error its callers test.
+    if (Constant.Val.getInt().getExtValue() < -1)
+      return std::nullopt;
+    return SilentEnd{End.Return, What + ", a valid verdict"};
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(Value.IgnoreParenCasts()))
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      std::optional<DropValue> V = Summaries.callValue(*Callee, Ctx);
+      if (!V || dropOrNotified(*V))
+        return std::nullopt;
+      return SilentEnd{End.Return, What + ", which may be a valid verdict"};
+    }
+  return std::nullopt;
+}
+
+std::optional<Direction> MissedTailCallFinder::direction(const FunctionDecl &F,
+                                                         ASTContext &Ctx,
+                                                         Preprocessor &PP,
+                                                         std::string &WhyNot) {
+  if (isProgram(F))
+    return Directions.programDirection(F, Programs[F.getCanonicalDecl()], Ctx,
+                                       PP, WhyNot);
+  auto IsProgram = [&](const FunctionDecl &G) { return isProgram(G); };
+  SourceNotifyRule Rule(Uses, IsProgram);
+  std::optional<Direction> Agreed;
+  for (const FunctionDecl *Program : Rule.decide(F).Programs) {
+    std::optional<Direction> Dir = Directions.programDirection(
+        *Program, Programs[Program->getCanonicalDecl()], Ctx, PP, WhyNot);
+    if (!Dir)
+      return std::nullopt;
+    if (Agreed && Agreed->Expression != Dir->Expression) {
+      WhyNot = "the programs returning the value of '" + F.getName().str() +
+               "' drop in different directions";
+      return std::nullopt;
+    }
+    if (!Agreed)
+      Agreed = Direction{Dir->Expression, Dir->Source +
+                                              " (which returns the value of '" +
+                                              F.getName().str() + "')"};
+  }
+  if (!Agreed)
+    WhyNot = "no program returns the value of '" + F.getName().str() + "'";
+  return Agreed;
+}
+
+/// The statement a call is: the call itself, or a cast of it
+/// (`(void)bpf_tail_call(...)`), in a compound statement.
+static const Stmt *statementOf(const CallExpr &Call, ASTContext &Ctx,
+                               const CompoundStmt *&Block) {
+  const Stmt *S = &Call;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*S);
+    if (Parents.size() != 1)
+      return nullptr;
+    if (const auto *Compound = Parents[0].get<CompoundStmt>()) {
+      Block = Compound;
+      return S;
+    }
+    const auto *Outer = Parents[0].get<Expr>();
+    if (!Outer || !(isa<CastExpr>(Outer) || isa<ParenExpr>(Outer)))
+      return nullptr;
+    S = Outer;
+  }
+}
+
+std::optional<tooling::Replacement>
+MissedTailCallFinder::edit(const MissedTailCallOccurrence &O,
+                           StringRef Notification, ASTContext &Ctx,
+                           std::string &WhyNot) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  rewriters::LayoutStyle Style;
+  Style.ColumnLimit = Options.ColumnLimit;
+  Style.TabWidth = Options.TabWidth;
+
+  const CompoundStmt *Block = nullptr;
+  const Stmt *Statement = statementOf(*O.Call.Call, Ctx, Block);
+  if (!Statement) {
+    WhyNot = "the tail call is not a statement of its own in a block";
+    return std::nullopt;
+  }
+  const Stmt *Next = nullptr;
+  for (auto It = Block->body_begin(); It != Block->body_end(); ++It)
+    if (*It == Statement && std::next(It) != Block->body_end())
+      Next = *std::next(It);
+
+  // The `return` right after the call is reached from it alone: its value
+  // becomes the notification, unless a directive between them may compile
+  // the call out (`#ifdef X ep_tail_call(...); #endif return ret;`).
+  if (O.AllSilent && O.Silent.size() == 1 && Next == O.Silent[0].Return) {
+    const ReturnStmt &Return = *O.Silent[0].Return;
+    SourceLocation From = Lexer::getLocForEndOfToken(
+        SM.getSpellingLoc(Statement->getEndLoc()), 0, SM, LO);
+    SourceLocation To = SM.getSpellingLoc(Return.getBeginLoc());
+    bool Between = SM.getFileID(From) == SM.getFileID(To) &&
+                   SM.getFileOffset(From) <= SM.getFileOffset(To) &&
+                   !StringRef(SM.getCharacterData(From),
+                              SM.getFileOffset(To) - SM.getFileOffset(From))
+                        .contains('#');
+    EditableRange Range =
+        editableRange(*Return.getRetValue(), Return.getReturnLoc(), SM, LO);
+    if (Between && Range.isValid()) {
+      FileID File = SM.getFileID(Range.Range.getBegin());
+      unsigned Offset = SM.getFileOffset(Range.Range.getBegin());
+      unsigned Length = SM.getFileOffset(Range.Range.getEnd()) - Offset;
+      tooling::Replacement Where(SM, Range.Range, "");
+      return rewriters::layoutReplacement(Where.getFilePath(),
+                                          SM.getBufferData(File), Offset,
+                                          Length, Notification, Style);
+    }
+  }
+
+  // Otherwise a `return` of the notification goes right after the call.
+  if (Statement->getBeginLoc().isMacroID() ||
+      Statement->getEndLoc().isMacroID()) {
+    WhyNot = "the tail call is written in a macro body and the path after "
+             "it leaves the macro: notify in the macro's callers";
+    return std::nullopt;
+  }
+  SourceLocation AfterSemi =
+      Lexer::findLocationAfterToken(Statement->getEndLoc(), tok::semi, SM, LO,
+                                    /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (AfterSemi.isInvalid()) {
+    WhyNot = "no ';' follows the tail call";
+    return std::nullopt;
+  }
+  StringRef Code = SM.getBufferData(SM.getFileID(AfterSemi));
+  unsigned LineStart = SM.getFileOffset(Statement->getBeginLoc());
+  while (LineStart > 0 && Code[LineStart - 1] != '\n')
+    --LineStart;
+  StringRef Indent = Code.substr(LineStart).take_while(
+      [](char C) { return C == ' ' || C == '\t'; });
+  // Laid out as a line of its own would be.
+  std::string Line = Indent.str() + "return @;";
+  tooling::Replacement Wrapped = rewriters::layoutReplacement(
+      "", Line, Indent.size() + 7, 1, Notification, Style);
+  std::string Text = Line.substr(0, Wrapped.getOffset()) +
+                     Wrapped.getReplacementText().str() +
+                     Line.substr(Wrapped.getOffset() + Wrapped.getLength());
+  return tooling::Replacement(SM, AfterSemi, 0, "\n" + Text);
+}
+
+void MissedTailCallFinder::plan(MissedTailCallSite &Site, ASTContext &Ctx,
+                                Preprocessor &PP) {
+  auto IsProgram = [&](const FunctionDecl &F) { return isProgram(F); };
+  SourceNotifyRule Rule(Uses, IsProgram);
+  std::string WhyNot;
+  const std::string *Template = Notifications.templateFor(Ctx, PP, WhyNot);
+  if (!Template) {
+    Site.WhyNoFix = WhyNot;
+    return;
+  }
+  Directions.useTemplate(*Template);
+  if (!isExpressionAvailable(Options.MissedTailCallReason, Ctx, PP)) {
+    Site.WhyNoFix = "'" + Options.MissedTailCallReason +
+                    "' (MissedTailCallReason) is not defined in this "
+                    "translation unit";
+    return;
+  }
+  // Every occurrence (every expansion of a macro) must want the same edit.
+  for (const MissedTailCallOccurrence &O : Site.Occurrences) {
+    const FunctionDecl &F = *O.Call.Function;
+    if (!isProgram(F) && !Rule.decide(F).Safe) {
+      Site.WhyNoFix = "'" + F.getName().str() +
+                      "' is not a program, and its callers use its value "
+                      "otherwise than by returning it (" +
+                      Rule.decide(F).Why +
+                      "): notify where a program returns it";
+      Site.Fix.reset();
+      return;
+    }
+    if (F.getNumParams() == 0 || F.getParamDecl(0)->getName().empty()) {
+      Site.WhyNoFix =
+          "'" + F.getName().str() + "' has no named context parameter";
+      Site.Fix.reset();
+      return;
+    }
+    auto Dir = [&](std::string &Why) { return direction(F, Ctx, PP, Why); };
+    NotificationArguments Args{F.getParamDecl(0)->getName().str(),
+                               Options.MissedTailCallReason, Dir};
+    std::optional<NotificationCall> Call =
+        Notifications.build(*Template, Args, Ctx, PP, WhyNot);
+    std::optional<tooling::Replacement> Edit =
+        Call ? edit(O, Call->Text, Ctx, WhyNot) : std::nullopt;
+    if (!Edit || (Site.Fix && !(*Site.Fix == *Edit))) {
+      Site.WhyNoFix = Edit ? "the expansions of '" + Site.Macro +
+                                 "' would need different edits"
+                           : WhyNot;
+      Site.Fix.reset();
+      return;
+    }
+    Site.Fix = Edit;
+    Site.DirectionSource = Call->DirectionSource;
+  }
+}
+
+} // namespace bpftidy

@@ -1,0 +1,126 @@
+//===- MissedTailCallFinder.h - unnotified missed tail calls ----*- C++ -*-===//
+//
+// The per-translation-unit pass of bpf-unnotified-missed-tail-call. For
+// each tail-call site (core/TailCallSites.h) in a program or a function
+// programs reach, each way the function ends after the call
+// (core/CallContinuation.h) is judged: a notification, or a drop reason
+// (bpf-bare-drop-return's finding when bare, the caller's when a helper
+// hands it on), is no finding; a verdict, a stale variable or a value that
+// may be a verdict lets a missed tail call pass silently. Sites are grouped
+// by the spelling location of the call, and each gets one fix or why not.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BPF_TIDY_ANALYZER_CHECKS_MISSEDTAILCALLFINDER_H
+#define BPF_TIDY_ANALYZER_CHECKS_MISSEDTAILCALLFINDER_H
+
+#include "analyzer/core/CallContinuation.h"
+#include "analyzer/core/Conventions.h"
+#include "analyzer/core/DirectionResolver.h"
+#include "analyzer/core/DropReasonMatcher.h"
+#include "analyzer/core/FunctionDropSummaries.h"
+#include "analyzer/core/FunctionUses.h"
+#include "analyzer/core/NotificationCall.h"
+#include "analyzer/core/ProgramClassifier.h"
+#include "analyzer/core/TailCallSites.h"
+#include "clang/Basic/SourceLocation.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+class Preprocessor;
+class ReturnStmt;
+} // namespace clang
+
+namespace bpftidy {
+
+/// A way the function ends after a missed tail call without notifying it.
+struct SilentEnd {
+  const clang::ReturnStmt *Return = nullptr;
+  /// What it returns, for a note: "'ret', which still holds its value
+  /// from before the tail call".
+  std::string What;
+};
+
+/// One tail-call site of one function (one expansion, one configuration).
+struct MissedTailCallOccurrence {
+  TailCallSite Call;
+  std::vector<SilentEnd> Silent;
+  /// Whether every way on from the call is silent.
+  bool AllSilent = false;
+};
+
+struct MissedTailCallSite {
+  /// The spelling of the call (inside the #define for a macro body).
+  clang::SourceLocation Location;
+  /// The macro whose body holds the call at Location; empty otherwise.
+  std::string Macro;
+  std::vector<MissedTailCallOccurrence> Occurrences;
+
+  /// The fix, at spelling locations, or why there is none.
+  std::optional<clang::tooling::Replacement> Fix;
+  std::string WhyNoFix;
+  /// Where the fix's direction was read, for a note.
+  std::string DirectionSource;
+};
+
+class MissedTailCallFinder {
+public:
+  explicit MissedTailCallFinder(const Conventions &Options);
+  ~MissedTailCallFinder();
+
+  void addFunction(const clang::FunctionDecl &F);
+
+  /// Analyses the functions recorded; call once, after the last one.
+  void finish(clang::ASTContext &Ctx, clang::Preprocessor &PP);
+
+  const std::vector<MissedTailCallSite> &sites() const { return Sites; }
+  const DropReasonMatcher &matcher() const { return Matcher; }
+
+  /// See DirectionResolver::useExpansions.
+  void useExpansions(const NotifyExpansions *Recorded) {
+    Directions.useExpansions(Recorded);
+  }
+
+  void clear();
+
+private:
+  bool isProgram(const clang::FunctionDecl &F) const {
+    return Programs.count(F.getCanonicalDecl()) > 0;
+  }
+  std::optional<SilentEnd> judge(const ContinuationEnd &End,
+                                 const clang::FunctionDecl &F,
+                                 clang::ASTContext &Ctx);
+  void plan(MissedTailCallSite &Site, clang::ASTContext &Ctx,
+            clang::Preprocessor &PP);
+  std::optional<Direction> direction(const clang::FunctionDecl &F,
+                                     clang::ASTContext &Ctx,
+                                     clang::Preprocessor &PP,
+                                     std::string &WhyNot);
+  std::optional<clang::tooling::Replacement>
+  edit(const MissedTailCallOccurrence &O, llvm::StringRef Call,
+       clang::ASTContext &Ctx, std::string &WhyNot) const;
+
+  const Conventions &Options;
+  ProgramClassifier Classifier;
+  DropReasonMatcher Matcher;
+  FunctionUses Uses;
+  FunctionDropSummaries Summaries;
+  TailCallSites Calls;
+  DirectionResolver Directions;
+  NotificationCallBuilder Notifications;
+  std::unique_ptr<CallContinuations> Continuations;
+  std::vector<const clang::FunctionDecl *> Definitions;
+  llvm::DenseMap<const clang::FunctionDecl *, ProgramInfo> Programs;
+  std::vector<MissedTailCallSite> Sites;
+};
+
+} // namespace bpftidy
+
+#endif // BPF_TIDY_ANALYZER_CHECKS_MISSEDTAILCALLFINDER_H
