@@ -2,6 +2,7 @@
 
 #include "analyzer/checks/MissedTailCallFinder.h"
 #include "analyzer/checks/SourceNotifyRule.h"
+#include "analyzer/core/BodyStatements.h"
 #include "analyzer/core/EditableRange.h"
 #include "analyzer/core/ReachedFunctions.h"
 #include "rewriters/KernelStyleLayout.h"
@@ -81,6 +82,32 @@ static SourceLocation callLocation(const CallExpr &Call, ASTContext &Ctx,
   return SM.getSpellingLoc(Begin);
 }
 
+/// Whether the block holding \p Call accounts for the miss after it: a
+/// later statement passes a constant named for it (Cilium's optional custom
+/// programs: `update_metrics(..., REASON_MISSED_CUSTOM_CALL)`), so the
+/// miss is expected and counted.
+static bool accountsForMiss(const CallExpr &Call, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(Call);
+  const auto *Block =
+      Parents.size() == 1 ? Parents[0].get<CompoundStmt>() : nullptr;
+  if (!Block)
+    return false;
+  bool After = false;
+  for (const Stmt *S : Block->body()) {
+    if (S == &Call) {
+      After = true;
+      continue;
+    }
+    if (!After)
+      continue;
+    for (const CallExpr *Later : callsIn(S))
+      for (const Expr *Arg : Later->arguments())
+        if (StringRef(writtenText(*Arg, Ctx)).contains("MISSED"))
+          return true;
+  }
+  return false;
+}
+
 void MissedTailCallFinder::finish(ASTContext &Ctx, Preprocessor &PP) {
   for (const FunctionDecl *F : Definitions) {
     Uses.addBody(*F);
@@ -96,6 +123,8 @@ void MissedTailCallFinder::finish(ASTContext &Ctx, Preprocessor &PP) {
 
   llvm::DenseMap<unsigned, size_t> Index; // raw spelling location -> Sites
   for (const TailCallSite &Call : Calls.sites()) {
+    if (accountsForMiss(*Call.Call, Ctx))
+      continue;
     MissedTailCallOccurrence O;
     O.Call = Call;
     std::vector<ContinuationEnd> Ends =

@@ -3,7 +3,8 @@
 // invoke_tailcall_if()), returned bare (bpf-bare-drop-return's finding), or
 // returned by a helper to its caller (tail_call_internal()); a tail call
 // inside the notification helpers (Cilium 2023 notifies by a tail call);
-// and a tail call no program reaches.
+// a miss that a later statement counts by a constant named for it (Cilium's
+// optional custom programs), and a tail call no program reaches.
 //
 // RUN: %check_bpf_tidy --check=bpf-unnotified-missed-tail-call %s %t -- \
 // RUN:   --config="{CheckOptions: {bpf.NotifyHelpers: 'send_drop_notify_error;send_drop_notify_tail'}}" \
@@ -100,6 +101,22 @@ int through_internal(struct __sk_buff *ctx)
 	if (IS_ERR(ret))
 		return send_drop_notify_error(ctx, SECLABEL, ret, CTX_ACT_DROP,
 					      METRIC_EGRESS);
+	return ret;
+}
+
+/* An optional program: its miss is expected, and counted. */
+static __always_inline void update_metrics(__u32 reason) { (void)reason; }
+#define REASON_MISSED_CUSTOM_CALL	180
+
+SEC("tc")
+int custom_call_counted(struct __sk_buff *ctx)
+{
+	int ret = CTX_ACT_OK;
+
+	if (ctx->mark == 7) {
+		bpf_tail_call(ctx, &cilium_calls, CILIUM_CALL_POLICY);
+		update_metrics(REASON_MISSED_CUSTOM_CALL);
+	}
 	return ret;
 }
 
