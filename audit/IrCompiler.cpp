@@ -249,6 +249,10 @@ CompiledUnit compileToIr(const AnalysisUnit &Unit,
   Invocation->getFileSystemOpts().WorkingDir = Unit.Command.Directory;
   Invocation->getFrontendOpts().ProgramAction = frontend::EmitLLVMOnly;
   Invocation->getFrontendOpts().OutputFile.clear();
+  // The driver asks cc1 to leave the AST and Sema to the process's exit
+  // (-disable-free); the audit compiles many units in one process, so each
+  // is freed when done (and LeakSanitizer stays quiet).
+  Invocation->getFrontendOpts().DisableFree = false;
 
   CompilerInstance Compiler;
   Compiler.setInvocation(std::move(Invocation));
