@@ -105,13 +105,6 @@ static llvm::raw_ostream &error() {
   return llvm::WithColor::error(llvm::errs(), "bpf-tidy audit");
 }
 
-static std::string absolute(llvm::StringRef Path) {
-  llvm::SmallString<256> Result(Path);
-  llvm::sys::fs::make_absolute(Result);
-  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
-  return std::string(Result);
-}
-
 /// The units to audit, from --configs or a compilation database.
 static llvm::Expected<std::vector<AnalysisUnit>> unitsToAudit(AuditFlags &F) {
   auto Fail = [](const llvm::Twine &Why) {
@@ -119,7 +112,7 @@ static llvm::Expected<std::vector<AnalysisUnit>> unitsToAudit(AuditFlags &F) {
   };
   std::vector<std::string> Sources;
   for (const std::string &S : F.Sources)
-    Sources.push_back(absolute(S));
+    Sources.push_back(absolutePath(S));
   if (!F.Configs.empty()) {
     if (!F.BuildPath.empty())
       return Fail("give --configs or -p, not both");
@@ -145,7 +138,7 @@ static llvm::Expected<std::vector<AnalysisUnit>> unitsToAudit(AuditFlags &F) {
     return Fail("give the datapath's configuration list (--configs FILE) or "
                 "a build directory with compile_commands.json (-p DIR)");
   std::optional<std::string> DatabaseFile =
-      findCompileCommandsFile(absolute(F.BuildPath));
+      findCompileCommandsFile(absolutePath(F.BuildPath));
   if (!DatabaseFile)
     return Fail("no compile_commands.json in '" + F.BuildPath + "'");
   if (llvm::Error E = checkCompileCommandsFile(*DatabaseFile))
@@ -158,7 +151,7 @@ static llvm::Expected<std::vector<AnalysisUnit>> unitsToAudit(AuditFlags &F) {
                 "': " + LoadError);
   if (Sources.empty())
     for (const std::string &File : Database->getAllFiles())
-      Sources.push_back(absolute(File));
+      Sources.push_back(absolutePath(File));
   std::vector<AnalysisUnit> Units = unitsFromDatabase(*Database, Sources);
   if (llvm::Error E = checkCommandDirectories(Units, *DatabaseFile))
     return std::move(E);

@@ -101,7 +101,7 @@ readReasonNames(Preprocessor &PP, ASTContext &Context,
   return Names;
 }
 
-static std::string absolutePath(llvm::StringRef Path) {
+std::string absolutePath(llvm::StringRef Path) {
   llvm::SmallString<256> Result(Path);
   llvm::sys::fs::make_absolute(Result);
   llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);

@@ -53,6 +53,10 @@ void initializeBpfTarget();
 /// resource directory named.
 std::vector<std::string> irCommandLine(const AnalysisUnit &Unit);
 
+/// \p Path made absolute against the current directory, without `.` and
+/// `..`: how the audit names the files it reports.
+std::string absolutePath(llvm::StringRef Path);
+
 /// Compiles \p Unit. Thread-safe: each call has its own LLVM context.
 CompiledUnit compileToIr(const AnalysisUnit &Unit,
                          const CompileOptions &Options);
