@@ -11,6 +11,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/Support/FileSystem.h"
 #include <set>
@@ -237,6 +238,14 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
              return takesXdpContext(*Program.first);
            });
   });
+  for (const BareDropOccurrence &O : Site.Occurrences)
+    Args.Places.emplace_back(O.Function, O.Return);
+  Args.Siblings = &Directions;
+  if (!Site.Macro.empty())
+    if (const MacroInfo *Macro =
+            PP.getMacroInfo(PP.getIdentifierInfo(Site.Macro)))
+      for (const IdentifierInfo *Param : Macro->params())
+        Args.MacroParameters.push_back(Param->getName().str());
   std::optional<NotificationCall> Call =
       Calls.build(*Template, Args, Ctx, PP, Plan.WhyNot);
   if (!Call)
@@ -262,11 +271,11 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
     StringRef Indent =
         Before.substr(LineStart == StringRef::npos ? 0 : LineStart + 1);
     if (Statement && Indent.trim(" \t").empty()) {
-      Plan.Fix =
-          PlannedFix{guardedStatement(Where.getFilePath(), ReturnOffset,
-                                      Offset + Length - ReturnOffset, Indent,
-                                      Condition, Call->Text, ValueText, Style),
-                     Call->Text, Call->DirectionSource, Condition};
+      Plan.Fix = PlannedFix{
+          guardedStatement(Where.getFilePath(), ReturnOffset,
+                           Offset + Length - ReturnOffset, Indent, Condition,
+                           Call->Text, ValueText, Style),
+          Call->Text, Call->DirectionSource, Condition, Call->SiblingArguments};
       recordGuardedFix(Plan.Fix->Edit, !SpareMinusOne, SM, Site.Location);
       return Plan;
     }
@@ -287,7 +296,7 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
                 Line.substr(Laid.getOffset() + Laid.getLength());
       Plan.Fix = PlannedFix{
           tooling::Replacement(Where.getFilePath(), Offset, Length, NewText),
-          Call->Text, Call->DirectionSource, Condition};
+          Call->Text, Call->DirectionSource, Condition, Call->SiblingArguments};
       recordGuardedFix(Plan.Fix->Edit, !SpareMinusOne, SM, Site.Location);
       return Plan;
     }
@@ -295,7 +304,7 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
   Plan.Fix =
       PlannedFix{rewriters::layoutReplacement(Where.getFilePath(), Code, Offset,
                                               Length, NewText, Style),
-                 Call->Text, Call->DirectionSource};
+                 Call->Text, Call->DirectionSource, "", Call->SiblingArguments};
   if (Guard) {
     Plan.Fix->Guard = Condition;
     recordGuardedFix(Plan.Fix->Edit, !SpareMinusOne, SM, Site.Location);

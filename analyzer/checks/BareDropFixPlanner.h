@@ -37,6 +37,9 @@ struct PlannedFix {
   /// The guard under which the value is notified; empty when it is
   /// notified whatever it holds.
   std::string Guard;
+  /// The placeholders taken from the function's own notifications
+  /// ("${src} identity"), for a note; empty when none.
+  std::string SiblingArguments;
 };
 
 struct FixPlan {

@@ -147,6 +147,11 @@ void BareDropReturnCheck::report(const bpftidy::BareDropSite &Site) {
   else if (!Plan.Fix->DirectionSource.empty())
     note(Site.Location, Site.Location, NoteReason::FixDetail,
          "drop direction taken from " + Plan.Fix->DirectionSource);
+  if (Plan.Fix && !Plan.Fix->SiblingArguments.empty())
+    note(Site.Location, Site.Location, NoteReason::FixDetail,
+         "taken from the other drop notifications in that direction in the "
+         "same function: " +
+             Plan.Fix->SiblingArguments);
   if (Plan.Fix && !Plan.Fix->Guard.empty())
     note(Site.Location, Site.Location, NoteReason::FixDetail,
          "the value may also be a valid verdict: the fix notifies it only "

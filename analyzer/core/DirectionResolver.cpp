@@ -4,7 +4,10 @@
 #include "analyzer/core/BodyStatements.h"
 #include "analyzer/core/DropReasonMatcher.h"
 #include "analyzer/core/MacroInvocation.h"
+#include "analyzer/core/NameAtSite.h"
 #include "analyzer/core/NotifyExpansions.h"
+#include "analyzer/core/NotifyHelperShape.h"
+#include "rewriters/NotificationTemplate.h"
 #include "tailcalls/TailCallSlot.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -87,49 +90,54 @@ static std::string writtenText(const Expr &E, ASTContext &Ctx) {
 
 void DirectionResolver::useTemplate(StringRef Template) {
   TemplateHelper.clear();
-  auto [Helper, Rest] = Template.split('(');
-  Rest = Rest.rtrim();
-  if (!Rest.consume_back(")"))
-    return;
-  // Split the arguments at top-level commas.
-  SmallVector<StringRef, 8> Args;
-  int Depth = 0;
-  size_t Start = 0;
-  for (size_t I = 0; I < Rest.size(); ++I) {
-    char C = Rest[I];
-    if (C == '(')
-      ++Depth;
-    else if (C == ')')
-      --Depth;
-    else if (C == ',' && Depth == 0) {
-      Args.push_back(Rest.slice(Start, I).trim());
-      Start = I + 1;
-    }
+  TemplateRoles.clear();
+  if (auto Shape = shapeOfCall(Template);
+      Shape && Shape->Roles.count("direction")) {
+    TemplateHelper = Shape->Helper;
+    TemplateArity = Shape->Arity;
+    TemplateRoles = std::move(Shape->Roles);
   }
-  Args.push_back(Rest.substr(Start).trim());
-  for (size_t I = 0; I < Args.size(); ++I)
-    if (Args[I] == "${direction}") {
-      TemplateHelper = Helper.trim().str();
-      TemplateArity = Args.size();
-      TemplateDirection = I;
-    }
   Cache.clear();
   CacheWhyNot.clear();
 }
 
-size_t DirectionResolver::directionIndex(StringRef Helper, size_t Count) const {
+llvm::StringMap<size_t> DirectionResolver::roles(StringRef Helper,
+                                                 size_t Count) const {
   if (Helper == TemplateHelper && Count == TemplateArity)
-    return TemplateDirection;
-  return Count - 1;
+    return TemplateRoles;
+  // The presets' shapes (every Cilium era's helpers).
+  static const std::vector<HelperShape> Presets = [] {
+    std::vector<HelperShape> Shapes;
+    for (const rewriters::NotifyPreset &Preset : rewriters::notifyPresets())
+      if (auto Shape = shapeOfCall(Preset.Template))
+        Shapes.push_back(std::move(*Shape));
+    return Shapes;
+  }();
+  for (const HelperShape &Shape : Presets)
+    if (Shape.Helper == Helper && Shape.Arity == Count)
+      return Shape.Roles;
+  // Every Cilium shape passes the source second and the direction last.
+  llvm::StringMap<size_t> Roles;
+  Roles["direction"] = Count - 1;
+  if (Count > 2)
+    Roles["src"] = 1;
+  return Roles;
 }
 
-std::vector<std::string>
-DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
-                                      Preprocessor &PP) const {
+const std::string *
+DirectionResolver::Notification::argument(StringRef Role) const {
+  auto It = Roles.find(Role);
+  return It == Roles.end() || It->second >= Args.size() ? nullptr
+                                                        : &Args[It->second];
+}
+
+std::vector<DirectionResolver::Notification>
+DirectionResolver::notificationsIn(const FunctionDecl &F, ASTContext &Ctx,
+                                   Preprocessor &PP) const {
   const SourceManager &SM = Ctx.getSourceManager();
-  std::vector<std::string> Found;
+  std::vector<Notification> Found;
   // Helpers that are macros (Cilium's capture __LINE__), recorded while
-  // preprocessing: read each invocation's direction argument as written.
+  // preprocessing: read each invocation's arguments as written.
   if (Expansions) {
     SourceLocation Begin = SM.getExpansionLoc(F.getBeginLoc());
     SourceLocation End = SM.getExpansionLoc(F.getEndLoc());
@@ -139,7 +147,7 @@ DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
         E->Args = Invocation ? Invocation->Args : std::vector<std::string>();
       }
       if (!E->Args->empty())
-        Found.push_back((*E->Args)[directionIndex(E->Macro, E->Args->size())]);
+        Found.push_back({E->Macro, *E->Args, roles(E->Macro, E->Args->size())});
     }
   }
 
@@ -156,11 +164,65 @@ DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
   for (const CallExpr *Call : callsIn(F.getBody()))
     if (const FunctionDecl *Callee = Call->getDirectCallee())
       if (Matcher.isNotifyHelperName(Callee->getName()) &&
-          Call->getNumArgs() > 0)
-        Found.push_back(writtenText(*Call->getArg(directionIndex(
-                                        Callee->getName(), Call->getNumArgs())),
-                                    Ctx));
+          Call->getNumArgs() > 0) {
+        Notification N;
+        N.Helper = Callee->getName().str();
+        for (const Expr *Arg : Call->arguments())
+          N.Args.push_back(writtenText(*Arg, Ctx));
+        N.Roles = roles(N.Helper, N.Args.size());
+        Found.push_back(std::move(N));
+      }
   return Found;
+}
+
+std::vector<std::string>
+DirectionResolver::notifiedDirections(const FunctionDecl &F, ASTContext &Ctx,
+                                      Preprocessor &PP) const {
+  std::vector<std::string> Found;
+  for (const Notification &N : notificationsIn(F, Ctx, PP))
+    if (const std::string *Dir = N.argument("direction"))
+      Found.push_back(*Dir);
+  return Found;
+}
+
+/// \p Text with each run of white space made one space, and without the
+/// parentheses around all of it.
+static std::string normalised(StringRef Text) {
+  std::string Out;
+  for (char C : Text.trim()) {
+    bool Space = isspace(static_cast<unsigned char>(C));
+    if (Space && !Out.empty() && Out.back() == ' ')
+      continue;
+    Out += Space ? ' ' : C;
+  }
+  StringRef Bare = Out;
+  while (Bare.size() > 2 && Bare.front() == '(' && Bare.back() == ')')
+    Bare = Bare.drop_front().drop_back().trim();
+  return Bare.str();
+}
+
+std::optional<std::string>
+DirectionResolver::siblingArgument(const FunctionDecl &F, StringRef Placeholder,
+                                   StringRef DirectionExpression,
+                                   ASTContext &Ctx, Preprocessor &PP) const {
+  std::optional<std::string> Shared;
+  for (const Notification &N : notificationsIn(F, Ctx, PP)) {
+    const std::string *Dir = N.argument("direction");
+    const std::string *Arg = N.argument(Placeholder);
+    if (!Dir || !Arg)
+      continue;
+    std::string Written = normalised(*Dir);
+    std::optional<std::string> Metric = directionOfConstant(Written);
+    if ((Metric ? *Metric : Written) != normalised(DirectionExpression))
+      continue;
+    // An identifier only: an expression such as ep->sec_id may not be safe
+    // to evaluate at another site (a pointer still NULL there).
+    std::string Text = normalised(*Arg);
+    if (!isIdentifier(Text) || (Shared && *Shared != Text))
+      return std::nullopt;
+    Shared = Text;
+  }
+  return Shared;
 }
 
 /// The slot a tail call is entered by: KEY of its section "MAP/KEY" or of

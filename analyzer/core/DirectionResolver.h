@@ -17,9 +17,11 @@
 
 #include "analyzer/core/Conventions.h"
 #include "analyzer/core/NamePattern.h"
+#include "analyzer/core/NotifyHelperShape.h"
 #include "analyzer/core/ProgramClassifier.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -66,9 +68,34 @@ public:
                                   bool ParamHoldsMetricDirection) const;
 
   /// Tells which argument of \p Template's helper is the direction
-  /// (${direction}); other notification helpers pass it last, as every
-  /// Cilium shape does.
+  /// (${direction}) and the source and destination; other notification
+  /// helpers pass them as their preset does, or the source second and the
+  /// direction last, as every Cilium shape does.
   void useTemplate(llvm::StringRef Template);
+
+  /// A notification in a function: its helper, its arguments as written,
+  /// and which of them is each placeholder of the helper's shape.
+  struct Notification {
+    std::string Helper;
+    std::vector<std::string> Args;
+    /// "direction", "src", "dst", "dst_id" -> argument index.
+    llvm::StringMap<size_t> Roles;
+    /// The argument playing \p Role, if the shape has it.
+    const std::string *argument(llvm::StringRef Role) const;
+  };
+  /// The notifications written in \p F's body.
+  std::vector<Notification> notificationsIn(const clang::FunctionDecl &F,
+                                            clang::ASTContext &Ctx,
+                                            clang::Preprocessor &PP) const;
+
+  /// What every notification of \p F whose direction is
+  /// \p DirectionExpression passes for ${\p Placeholder} ("src", "dst",
+  /// "dst_id"), when they all pass the same identifier; nothing when none
+  /// does, one passes another expression, or they differ.
+  std::optional<std::string>
+  siblingArgument(const clang::FunctionDecl &F, llvm::StringRef Placeholder,
+                  llvm::StringRef DirectionExpression, clang::ASTContext &Ctx,
+                  clang::Preprocessor &PP) const;
 
   /// The notification macros expanded in this translation unit, recorded
   /// while preprocessing (without them, macro helpers give no evidence).
@@ -89,8 +116,8 @@ private:
   std::vector<std::string> notifiedDirections(const clang::FunctionDecl &F,
                                               clang::ASTContext &Ctx,
                                               clang::Preprocessor &PP) const;
-  /// The index of the direction among \p Count arguments of \p Helper.
-  size_t directionIndex(llvm::StringRef Helper, size_t Count) const;
+  /// Where each placeholder is among \p Count arguments of \p Helper.
+  llvm::StringMap<size_t> roles(llvm::StringRef Helper, size_t Count) const;
 
   /// The direction every function tail-calling \p F's slot agrees on.
   std::optional<Direction> tailCallerDirection(const clang::FunctionDecl &F,
@@ -110,7 +137,7 @@ private:
   mutable std::optional<bool> HelperFunctions;
   std::string TemplateHelper;
   size_t TemplateArity = 0;
-  size_t TemplateDirection = 0;
+  llvm::StringMap<size_t> TemplateRoles;
 
   const Conventions &Options;
   const DropReasonMatcher &Matcher;

@@ -1,21 +1,19 @@
 //===- NotificationCall.cpp -----------------------------------------------===//
 
 #include "analyzer/core/NotificationCall.h"
+#include "analyzer/core/NameAtSite.h"
 #include "rewriters/NotificationTemplate.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
 namespace bpftidy {
-
-static bool isIdentifier(llvm::StringRef Text) {
-  if (Text.empty() || !(isalpha(Text[0]) || Text[0] == '_'))
-    return false;
-  return llvm::all_of(Text, [](char C) { return isalnum(C) || C == '_'; });
-}
 
 std::optional<unsigned> helperArity(llvm::StringRef Name, ASTContext &Ctx,
                                     Preprocessor &PP) {
@@ -131,19 +129,79 @@ std::optional<NotificationCall> NotificationCallBuilder::build(
   Values["dst"] = Options.Destination;
   Values["dst_id"] = Options.DestinationId;
   NotificationCall Call;
-  for (const std::string &Use : *Uses) {
-    if (Use == "direction") {
-      auto Dir = Args.Direction(WhyNot);
-      if (!Dir) {
-        WhyNot = "cannot tell the drop direction: " + WhyNot;
-        return std::nullopt;
+  // Placeholders taken from the function's own notifications: checked at
+  // each place already (they may be locals).
+  std::vector<std::string> FromSiblings;
+  if (llvm::is_contained(*Uses, "direction")) {
+    auto Dir = Args.Direction(WhyNot);
+    if (!Dir) {
+      WhyNot = "cannot tell the drop direction: " + WhyNot;
+      return std::nullopt;
+    }
+    Values["direction"] = Dir->Expression;
+    Call.DirectionSource = Dir->Source;
+    // The source identity (and destination) the function's own
+    // notifications in that direction pass, where they agree: the upstream
+    // fixes notified ingress drops with the remote identity, egress ones
+    // with SECLABEL.
+    std::vector<std::string> Taken;
+    for (const char *Placeholder : {"src", "dst", "dst_id"}) {
+      if (!llvm::is_contained(*Uses, Placeholder) || !Args.Siblings ||
+          Args.Places.empty())
+        continue;
+      std::optional<std::string> Agreed;
+      for (const auto &Place : Args.Places) {
+        auto Found = Args.Siblings->siblingArgument(*Place.first, Placeholder,
+                                                    Dir->Expression, Ctx, PP);
+        if (!Found || (Agreed && *Agreed != *Found) ||
+            notUsableAt(*Found, Place, Args, Ctx, PP)) {
+          Agreed.reset();
+          break;
+        }
+        Agreed = Found;
       }
-      Values["direction"] = Dir->Expression;
-      Call.DirectionSource = Dir->Source;
-    } else if (Use != "ctx" && Use != "reason" &&
-               !isExpressionAvailable(Values[Use], Ctx, PP)) {
+      if (Agreed && *Agreed != Values[Placeholder]) {
+        Values[Placeholder] = *Agreed;
+        Taken.push_back(std::string("${") + Placeholder + "} " + *Agreed);
+        FromSiblings.push_back(Placeholder);
+      }
+    }
+    Call.SiblingArguments = llvm::join(Taken, ", ");
+  }
+  for (const std::string &Use : *Uses) {
+    if (Use == "ctx" || Use == "reason" ||
+        llvm::is_contained(FromSiblings, Use))
+      continue;
+    if (Use != "direction" && !isExpressionAvailable(Values[Use], Ctx, PP)) {
       WhyNot = "'" + Values[Use] + "' (${" + Use +
                "}) is not defined in this translation unit";
+      return std::nullopt;
+    }
+    // Each name must mean something where the call is compiled.
+    for (const auto &Place : Args.Places) {
+      std::optional<std::string> Why;
+      forEachIdentifier(Values[Use], [&](llvm::StringRef Name) {
+        if (!Why)
+          Why = notUsableAt(Name, Place, Args, Ctx, PP);
+      });
+      if (Why) {
+        WhyNot = "${" + Use + "}: " + *Why;
+        return std::nullopt;
+      }
+    }
+  }
+  // So must the helper the template calls (and any other name it writes).
+  std::string Fixed = Template.str();
+  for (size_t At; (At = Fixed.find("${")) != std::string::npos;)
+    Fixed.replace(At, Fixed.find('}', At) + 1 - At, " ");
+  for (const auto &Place : Args.Places) {
+    std::optional<std::string> Why;
+    forEachIdentifier(Fixed, [&](llvm::StringRef Name) {
+      if (!Why)
+        Why = notUsableAt(Name, Place, Args, Ctx, PP);
+    });
+    if (Why) {
+      WhyNot = *Why;
       return std::nullopt;
     }
   }
@@ -154,6 +212,32 @@ std::optional<NotificationCall> NotificationCallBuilder::build(
   }
   Call.Text = std::move(*Text);
   return Call;
+}
+
+std::optional<std::string> NotificationCallBuilder::notUsableAt(
+    llvm::StringRef Name,
+    const std::pair<const FunctionDecl *, const Stmt *> &Place,
+    const NotificationArguments &Args, ASTContext &Ctx,
+    Preprocessor &PP) const {
+  if (llvm::is_contained(Args.MacroParameters, Name))
+    return std::nullopt;
+  const FunctionDecl &F = *Place.first;
+  auto [Count, Variable] = variablesNamed(F, Name);
+  // Declared twice in the function: which one the site sees is not sure.
+  if (Count > 1)
+    return "'" + Name.str() + "' is declared more than once in '" +
+           F.getName().str() + "'";
+  if (Variable) {
+    if (holdsValueAt(*Variable, F, *Place.second, Ctx))
+      return std::nullopt;
+    return "'" + Name.str() +
+           "' may hold no value where the fix is "
+           "compiled in '" +
+           F.getName().str() + "'";
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  return undefinedAt(Name, SM.getExpansionLoc(Place.second->getBeginLoc()), Ctx,
+                     PP);
 }
 
 } // namespace bpftidy

@@ -19,10 +19,13 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace clang {
 class ASTContext;
+class FunctionDecl;
 class Preprocessor;
+class Stmt;
 } // namespace clang
 
 namespace bpftidy {
@@ -39,6 +42,18 @@ struct NotificationArguments {
   /// Every program returning the value is an XDP program: where the tree
   /// defines no CTX_ACT_DROP, ${exitcode} is XDP_DROP, not TC_ACT_SHOT.
   bool Xdp = false;
+  /// Where the call is compiled: the function and statement of each
+  /// occurrence (every expansion of a macro). With them, ${src}, ${dst} and
+  /// ${dst_id} come from the function's own notifications in the same
+  /// direction where they agree (read through Siblings), and every name
+  /// the call writes must hold a value at each place; without them, names
+  /// need only be defined somewhere in the translation unit.
+  std::vector<std::pair<const clang::FunctionDecl *, const clang::Stmt *>>
+      Places = {};
+  const DirectionResolver *Siblings = nullptr;
+  /// Names that are no names of the unit where the call is written: the
+  /// parameters of the macro whose body holds it.
+  std::vector<std::string> MacroParameters = {};
 };
 
 struct NotificationCall {
@@ -47,6 +62,9 @@ struct NotificationCall {
   /// Where the direction was read, for a note (empty when the template
   /// takes none).
   std::string DirectionSource;
+  /// The placeholders taken from the function's own notifications, for a
+  /// note: "${src} identity"; empty when none.
+  std::string SiblingArguments;
 };
 
 class NotificationCallBuilder {
@@ -69,6 +87,14 @@ public:
   void reset() { TemplateForTU.reset(); }
 
 private:
+  /// Why \p Name, written into the call at \p Place, would not compile or
+  /// would mean nothing there; nothing when it is fine.
+  std::optional<std::string> notUsableAt(
+      llvm::StringRef Name,
+      const std::pair<const clang::FunctionDecl *, const clang::Stmt *> &Place,
+      const NotificationArguments &Args, clang::ASTContext &Ctx,
+      clang::Preprocessor &PP) const;
+
   const Conventions &Options;
   /// This unit's template and why there is none (empty when there is).
   std::optional<std::pair<std::string, std::string>> TemplateForTU;
