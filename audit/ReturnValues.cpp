@@ -5,7 +5,9 @@
 #include "llvm/ADT/APInt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/Constants.h"
@@ -74,6 +76,66 @@ const Value &throughPassthrough(const Value &V) {
           Call->arg_size() == 2)
         return *Call->getArgOperand(1);
   return V;
+}
+
+/// The constant \p V is, seen through passthrough wrappers, freeze and
+/// integer casts: after inlining, LLVM copies a block into a path where its
+/// test is decided, and the wrapper keeps the decided `true` in a call.
+std::optional<APInt> constantThroughWrappers(const Value &V) {
+  const Value *Current = &V;
+  SmallVector<const CastInst *, 4> Casts;
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    if (const auto *Constant = dyn_cast<ConstantInt>(Current)) {
+      APInt Value = Constant->getValue();
+      for (const CastInst *Cast : reverse(Casts)) {
+        unsigned Width = Cast->getType()->getIntegerBitWidth();
+        Value = Cast->getOpcode() == Instruction::SExt
+                    ? Value.sextOrTrunc(Width)
+                    : Value.zextOrTrunc(Width);
+      }
+      return Value;
+    }
+    if (const Value &Inner = throughPassthrough(*Current); &Inner != Current) {
+      Current = &Inner;
+    } else if (const auto *Freeze = dyn_cast<FreezeInst>(Current)) {
+      Current = Freeze->getOperand(0);
+    } else if (const auto *Cast = dyn_cast<CastInst>(Current);
+               Cast && (Cast->getOpcode() == Instruction::Trunc ||
+                        Cast->getOpcode() == Instruction::ZExt ||
+                        Cast->getOpcode() == Instruction::SExt)) {
+      Casts.push_back(Cast);
+      Current = Cast->getOperand(0);
+    } else {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+/// Whether control never goes from \p From to \p To: \p From ends in a
+/// branch or switch on a constant (through wrappers) that leads elsewhere.
+bool neverTaken(const BasicBlock &From, const BasicBlock &To) {
+  const Instruction *Terminator = From.getTerminator();
+  if (const auto *Branch = dyn_cast<BranchInst>(Terminator)) {
+    if (!Branch->isConditional())
+      return false;
+    std::optional<APInt> Condition =
+        constantThroughWrappers(*Branch->getCondition());
+    return Condition &&
+           Branch->getSuccessor(Condition->isZero() ? 1 : 0) != &To;
+  }
+  if (const auto *Switch = dyn_cast<SwitchInst>(Terminator)) {
+    std::optional<APInt> Condition =
+        constantThroughWrappers(*Switch->getCondition());
+    if (!Condition)
+      return false;
+    const BasicBlock *Taken = Switch->getDefaultDest();
+    for (const auto &Case : Switch->cases())
+      if (Case.getCaseValue()->getValue() == *Condition)
+        Taken = Case.getCaseSuccessor();
+    return Taken != &To;
+  }
+  return false;
 }
 
 std::string describeUnknown(const Value &V) {
@@ -289,6 +351,8 @@ private:
       return std::nullopt;
     std::vector<Origin> All;
     for (const BasicBlock *From : predecessors(&Block)) {
+      if (neverTaken(*From, Block))
+        continue;
       std::optional<std::vector<APInt>> OnEdge =
           constantsOnEdge(V, *From, Block);
       std::optional<std::vector<Origin>> Values;
@@ -381,6 +445,8 @@ private:
       std::vector<Origin> All;
       for (unsigned I = 0; I < Phi->getNumIncomingValues(); ++I) {
         const BasicBlock &From = *Phi->getIncomingBlock(I);
+        if (neverTaken(From, *Phi->getParent()))
+          continue;
         std::vector<Origin> Values =
             valuesReaching(*Phi->getIncomingValue(I), From, Phi->getParent());
         for (Origin &O : Values)

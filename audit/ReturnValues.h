@@ -8,8 +8,11 @@
 // (HelperModel.h), and to anything else, which is unknown: a load, an
 // argument, arithmetic, an unmodelled helper. An edge guarded by a switch
 // or an equality on the value itself (`switch %ret ... case -134:`) gives
-// the value the case's constants. A `range` attribute on the function is
-// not used: it bounds values, it names none.
+// the value the case's constants. An edge out of a branch (or switch) on
+// a constant, seen through the BPF target's passthrough wrappers, freeze
+// and casts, is taken or never taken: values on an edge never taken are
+// not returned. A `range` attribute on the function is not used: it bounds
+// values, it names none.
 //
 // Each value keeps where it reaches the return: the debug location of the
 // edge (the incoming block's branch, or the select, or the call), innermost
