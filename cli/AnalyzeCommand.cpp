@@ -367,34 +367,17 @@ createOptionsProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
   if (SystemHeaders.getNumOccurrences())
     Overrides.SystemHeaders = SystemHeaders;
 
-  if (Config.getNumOccurrences() && ConfigFile.getNumOccurrences()) {
-    Error = "--config and --config-file are mutually exclusive";
+  auto Flags = readConfigurationFlags(
+      Config.getNumOccurrences() ? std::optional<std::string>(Config)
+                                 : std::nullopt,
+      ConfigFile.getNumOccurrences() ? std::optional<std::string>(ConfigFile)
+                                     : std::nullopt,
+      *Problems);
+  if (!Flags) {
+    Error = llvm::toString(Flags.takeError());
     return nullptr;
   }
-  std::string ConfigText = Config;
-  std::string ConfigSource = "--config";
-  if (ConfigFile.getNumOccurrences()) {
-    auto Buffer = llvm::MemoryBuffer::getFile(ConfigFile);
-    if (!Buffer) {
-      Error = "cannot read --config-file '" + ConfigFile +
-              "': " + Buffer.getError().message();
-      return nullptr;
-    }
-    ConfigText = (*Buffer)->getBuffer().str();
-    ConfigSource = ConfigFile;
-  }
-  if (!ConfigText.empty() || ConfigFile.getNumOccurrences()) {
-    auto Parsed =
-        parseConfigurationText(llvm::MemoryBufferRef(ConfigText, ConfigSource));
-    if (!Parsed) {
-      Error = llvm::toString(Parsed.takeError());
-      return nullptr;
-    }
-    Problems->warn(ConfigSource, Parsed->Warnings);
-    return makeOptionsProvider(std::move(Defaults), std::move(Parsed->Options),
-                               std::move(Overrides), FS, std::move(Problems));
-  }
-  return makeOptionsProvider(std::move(Defaults), std::nullopt,
+  return makeOptionsProvider(std::move(Defaults), std::move(*Flags),
                              std::move(Overrides), FS, std::move(Problems));
 }
 

@@ -3,6 +3,7 @@
 #include "cli/ClangTidyConfiguration.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
@@ -204,6 +205,36 @@ public:
   }
 };
 } // namespace
+
+llvm::Expected<std::optional<ClangTidyOptions>>
+readConfigurationFlags(std::optional<std::string> ConfigText,
+                       std::optional<std::string> ConfigFile,
+                       ConfigurationProblems &Problems) {
+  auto Fail = [](const llvm::Twine &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
+  };
+  if (ConfigText && ConfigFile)
+    return Fail("--config and --config-file are mutually exclusive");
+  std::string Source = "--config";
+  if (ConfigFile) {
+    auto Buffer = llvm::MemoryBuffer::getFile(*ConfigFile);
+    if (!Buffer)
+      return Fail("cannot read --config-file '" + *ConfigFile +
+                  "': " + Buffer.getError().message());
+    ConfigText = (*Buffer)->getBuffer().str();
+    Source = *ConfigFile;
+  }
+  // An empty --config is no configuration, as in clang-tidy; an empty
+  // file is one (with nothing set).
+  if (!ConfigFile && (!ConfigText || ConfigText->empty()))
+    return std::nullopt;
+  auto Parsed =
+      parseConfigurationText(llvm::MemoryBufferRef(*ConfigText, Source));
+  if (!Parsed)
+    return Parsed.takeError();
+  Problems.warn(Source, Parsed->Warnings);
+  return std::move(Parsed->Options);
+}
 
 std::unique_ptr<ClangTidyOptionsProvider>
 makeOptionsProvider(ClangTidyOptions Defaults,

@@ -53,6 +53,16 @@ private:
   std::vector<std::string> Errors;
 };
 
+/// The configuration --config (\p ConfigText) or --config-file
+/// (\p ConfigFile) gives, parsed, its warnings given to \p Problems;
+/// std::nullopt when neither is given (the .clang-tidy files apply).
+/// Fails when both are given, or on a file that cannot be read or text
+/// that does not parse.
+llvm::Expected<std::optional<clang::tidy::ClangTidyOptions>>
+readConfigurationFlags(std::optional<std::string> ConfigText,
+                       std::optional<std::string> ConfigFile,
+                       ConfigurationProblems &Problems);
+
 /// clang-tidy's FileOptionsProvider (\p Config empty) or
 /// ConfigOptionsProvider (\p Config set), whose .clang-tidy files are read
 /// with parseConfigurationText, reporting to \p Problems.

@@ -7,32 +7,20 @@
 
 namespace clang::tidy::bpf {
 
-/// The prefix of the options every bpf-* check shares.
-static const char SharedPrefix[] = "bpf";
-
 BpfCheck::BpfCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Config(readConventions(Context)) {}
 
 bpftidy::Conventions BpfCheck::readConventions(ClangTidyContext *Context) {
-  bpftidy::Conventions Read;
-  OptionsView Shared(SharedPrefix, Context->getOptions().CheckOptions, Context);
-  for (const bpftidy::ConventionOption &Option : bpftidy::conventionOptions()) {
-    std::string Name = (getID() + "." + Option.Name).str();
-    std::optional<StringRef> Text = Options.get(Option.Name);
-    if (!Text) {
-      Name = (Twine(SharedPrefix) + "." + Option.Name).str();
-      Text = Shared.get(Option.Name);
-    }
-    if (!Text)
-      continue;
-    if (std::optional<std::string> Expected =
-            bpftidy::readOption(Option, *Text, Read)) {
-      configurationDiag("option '%0': %1", DiagnosticIDs::Error)
-          << Name << *Expected;
-      OptionsValid = false;
-    }
-  }
-  return Read;
+  OptionsView Shared(bpftidy::SharedOptionPrefix,
+                     Context->getOptions().CheckOptions, Context);
+  return bpftidy::readConventions(
+      getID(), [&](StringRef Option) { return Options.get(Option); },
+      [&](StringRef Option) { return Shared.get(Option); },
+      [&](const std::string &Name, const std::string &Expected) {
+        configurationDiag("option '%0': %1", DiagnosticIDs::Error)
+            << Name << Expected;
+        OptionsValid = false;
+      });
 }
 
 void BpfCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

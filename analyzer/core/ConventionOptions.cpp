@@ -192,4 +192,26 @@ std::optional<std::string> readOption(const ConventionOption &Option,
   return std::nullopt;
 }
 
+Conventions
+readConventions(llvm::StringRef CheckName, OptionLookup Own,
+                OptionLookup Shared,
+                llvm::function_ref<void(const std::string &Name,
+                                        const std::string &Expected)>
+                    Invalid) {
+  Conventions Read;
+  for (const ConventionOption &Option : conventionOptions()) {
+    std::string Name = (CheckName + "." + Option.Name).str();
+    std::optional<llvm::StringRef> Text = Own(Option.Name);
+    if (!Text) {
+      Name = (SharedOptionPrefix + "." + Option.Name).str();
+      Text = Shared(Option.Name);
+    }
+    if (!Text)
+      continue;
+    if (std::optional<std::string> Expected = readOption(Option, *Text, Read))
+      Invalid(Name, *Expected);
+  }
+  return Read;
+}
+
 } // namespace bpftidy

@@ -14,6 +14,8 @@
 
 #include "analyzer/core/Conventions.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
 
@@ -69,6 +71,25 @@ std::string printOption(const ConventionOption &Option,
 /// ("expected true or false, got 'maybe'").
 std::optional<std::string> readOption(const ConventionOption &Option,
                                       llvm::StringRef Text, Conventions &Into);
+
+/// The prefix of the options every bpf-* check shares ("bpf.NotifyHelpers").
+inline constexpr llvm::StringLiteral SharedOptionPrefix = "bpf";
+
+/// An option's text by its name without prefix, when set.
+using OptionLookup =
+    llvm::function_ref<std::optional<llvm::StringRef>(llvm::StringRef Name)>;
+
+/// The conventions the bpf-* check \p CheckName reads: each option from
+/// \p Own ("<CheckName>.<Option>"), else from \p Shared
+/// ("bpf.<Option>"), else its default; like clang-tidy's getLocalOrGlobal.
+/// An invalid value keeps the default and is passed to \p Invalid with the
+/// option's full name and what was expected.
+Conventions
+readConventions(llvm::StringRef CheckName, OptionLookup Own,
+                OptionLookup Shared,
+                llvm::function_ref<void(const std::string &Name,
+                                        const std::string &Expected)>
+                    Invalid);
 
 } // namespace bpftidy
 

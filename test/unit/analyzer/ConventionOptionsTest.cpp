@@ -3,6 +3,7 @@
 #include "analyzer/core/ConventionOptions.h"
 #include "llvm/ADT/StringSet.h"
 #include "gtest/gtest.h"
+#include <map>
 
 namespace bpftidy {
 namespace {
@@ -89,6 +90,35 @@ TEST(ConventionOptionsTest, GoodValuesAreRead) {
   // A mapping names constants; it is no regular expression.
   EXPECT_EQ(readOption(option("DirectionMapping"), "CT_X(=METRIC_EGRESS", C),
             std::nullopt);
+}
+
+// The check's own option first, then the one every bpf-* check shares; a
+// bad value keeps the default and is named in full.
+TEST(ConventionOptionsTest, OwnOptionsBeforeSharedOnes) {
+  std::map<std::string, std::string> Own = {{"ColumnLimit", "100"},
+                                            {"TabWidth", "zero"}};
+  std::map<std::string, std::string> Shared = {{"ColumnLimit", "72"},
+                                               {"ExitCode", "TC_ACT_SHOT"}};
+  auto From = [](const std::map<std::string, std::string> &Map) {
+    return [&Map](llvm::StringRef Name) -> std::optional<llvm::StringRef> {
+      auto It = Map.find(Name.str());
+      if (It == Map.end())
+        return std::nullopt;
+      return llvm::StringRef(It->second);
+    };
+  };
+  std::vector<std::string> Invalid;
+  Conventions Read = readConventions(
+      "bpf-bare-drop-return", From(Own), From(Shared),
+      [&](const std::string &Name, const std::string &Expected) {
+        Invalid.push_back(Name + ": " + Expected);
+      });
+  EXPECT_EQ(Read.ColumnLimit, 100u);
+  EXPECT_EQ(Read.ExitCode, "TC_ACT_SHOT");
+  EXPECT_EQ(Read.TabWidth, Conventions().TabWidth);
+  ASSERT_EQ(Invalid.size(), 1u);
+  EXPECT_EQ(Invalid[0], "bpf-bare-drop-return.TabWidth: expected an integer "
+                        "from 1 to 16, got 'zero'");
 }
 
 } // namespace
