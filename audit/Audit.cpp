@@ -33,14 +33,18 @@ bool AuditResult::anyUnitFailed() const {
 
 static UnitAudit auditUnit(const AnalysisUnit &Unit,
                            const AuditOptions &Options) {
+  CheckConfiguration Configuration{/*Enabled=*/true, Options.Options};
+  if (auto It = Options.Configurations.find(Unit.File);
+      It != Options.Configurations.end())
+    Configuration = It->second;
   // Each unit its own classifier: its pattern caches are not shared
   // between threads.
-  ProgramClassifier Classifier(Options.Options);
+  ProgramClassifier Classifier(Configuration.Options);
   UnitAudit Audit;
   Audit.Unit = Unit;
   CompileOptions Compile;
-  Compile.Options = Options.Options;
-  Compile.SourceAnalysis = Options.CrossCheck;
+  Compile.Options = Configuration.Options;
+  Compile.SourceAnalysis = Options.CrossCheck && Configuration.Enabled;
   CompiledUnit Compiled = compileToIr(Unit, Compile);
   Audit.Errors = std::move(Compiled.Errors);
   if (!Compiled.Module)
@@ -102,7 +106,7 @@ std::vector<BareExit> bareExitsOf(const UnitAudit &Unit) {
 }
 
 static SiteRef siteOf(const SourceFinding &F) {
-  return SiteRef{F.File, F.Line, F.Column, F.Function};
+  return SiteRef{F.File, F.Line, F.Column, F.Function, F.Silenced};
 }
 
 void crossCheck(AuditResult &Result) {

@@ -17,6 +17,7 @@
 #define BPF_TIDY_AUDIT_AUDIT_H
 
 #include "analyzer/core/Conventions.h"
+#include "audit/CheckConfiguration.h"
 #include "audit/Programs.h"
 #include "audit/ReturnValues.h"
 #include "audit/SourceFinding.h"
@@ -52,6 +53,9 @@ struct SiteRef {
   unsigned Line = 0;
   unsigned Column = 0;
   std::string Function;
+  /// NOLINT silences the finding there (not part of the order: a site is
+  /// silenced or not in every configuration).
+  bool Silenced = false;
 
   bool operator<(const SiteRef &Other) const;
 };
@@ -82,7 +86,12 @@ struct UnconfirmedFinding {
 };
 
 struct AuditOptions {
+  /// The conventions of a source Configurations does not name.
   Conventions Options;
+  /// The check's configuration for each source (by its path): the
+  /// conventions the audit and the source analysis use there, and whether
+  /// the check, hence the source analysis, runs there at all.
+  std::map<std::string, CheckConfiguration> Configurations;
   /// Compare with the source analysis.
   bool CrossCheck = true;
   /// Units compiled at once (0: one per core).

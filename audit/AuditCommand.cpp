@@ -3,6 +3,7 @@
 #include "audit/AuditCommand.h"
 #include "audit/Audit.h"
 #include "audit/AuditReport.h"
+#include "audit/CheckConfiguration.h"
 #include "audit/IrCompiler.h"
 #include "cli/CompileCommandsFile.h"
 #include "cli/ExitCodes.h"
@@ -37,11 +38,15 @@ source finding explains (same program, configuration and reason) is a drop
 the source check misses; a source finding no configuration confirms is a
 possible false positive. Values it cannot follow (loads, arguments,
 unmodelled helpers) are counted per program as unknown, never reported.
+The check's configuration is read as the check reads it (.clang-tidy files,
+or --config / --config-file), and a finding silenced by NOLINT still
+explains its bare exit, and is said to be silenced.
 
 Exit codes:
   0   no bare exit
   1   bare exits
   2   usage error, a bad configuration list or compilation database, a
+      check configuration that does not parse or has an invalid option, a
       source that does not compile, an output that cannot be written
 )";
 
@@ -72,6 +77,16 @@ struct AuditFlags {
                               cl::cat(Category)};
   cl::opt<std::string> Output{
       "output", cl::desc("Write the report here (default: standard output)"),
+      cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<std::string> Config{
+      "config",
+      cl::desc("The check's configuration in YAML/JSON, instead of the\n"
+               ".clang-tidy files (as bpf-tidy --config)"),
+      cl::value_desc("text"), cl::sub(Sub), cl::cat(Category)};
+  cl::opt<std::string> ConfigFile{
+      "config-file",
+      cl::desc("Read the check's configuration from this file instead\n"
+               "of the .clang-tidy files (as bpf-tidy --config-file)"),
       cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)};
   cl::opt<bool> NoCrossCheck{
       "no-cross-check",
@@ -207,8 +222,21 @@ int auditMain(int Argc, const char **Argv) {
     return ExitUsage;
   }
 
+  auto Configurations = readCheckConfigurations(
+      *Units,
+      F.Config.getNumOccurrences() ? std::optional<std::string>(F.Config)
+                                   : std::nullopt,
+      F.ConfigFile.getNumOccurrences()
+          ? std::optional<std::string>(F.ConfigFile)
+          : std::nullopt);
+  if (!Configurations) {
+    error() << llvm::toString(Configurations.takeError()) << "\n";
+    return ExitUsage;
+  }
+
   initializeBpfTarget();
   AuditOptions Options;
+  Options.Configurations = std::move(*Configurations);
   Options.CrossCheck = !F.NoCrossCheck;
   Options.Jobs = F.Jobs;
   Options.SaveIrDirectory = F.SaveIr;

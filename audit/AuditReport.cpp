@@ -61,14 +61,19 @@ static std::string message(const BareExit &Exit) {
       .str();
 }
 
+/// " (silenced there by NOLINT)" for a finding NOLINT silences.
+static llvm::StringRef silencedNote(const SiteRef &S) {
+  return S.Silenced ? " (silenced there by NOLINT)" : "";
+}
+
 static std::string explanation(const BareExit &Exit, llvm::StringRef Base) {
   if (Exit.ExplainedBy.empty())
     return "not explained by the source analysis";
   std::vector<std::string> Sites;
   for (const SiteRef &S : Exit.ExplainedBy)
-    Sites.push_back(
-        llvm::formatv("{0}:{1}:{2}", shown(S.File, Base), S.Line, S.Column)
-            .str());
+    Sites.push_back(llvm::formatv("{0}:{1}:{2}{3}", shown(S.File, Base), S.Line,
+                                  S.Column, silencedNote(S))
+                        .str());
   return "explained by the source finding at " + llvm::join(Sites, ", ");
 }
 
@@ -111,12 +116,12 @@ void printAuditText(const AuditResult &Result, llvm::StringRef Base,
     for (int64_t R : F.Reasons)
       Reasons.push_back(std::to_string(R));
     OS << llvm::formatv("{0}:{1}:{2}: source finding in '{3}' (programs {4}; "
-                        "reasons {5}) has no bare exit in any configuration: "
-                        "a possible false positive\n",
+                        "reasons {5}){6} has no bare exit in any "
+                        "configuration: a possible false positive\n",
                         shown(F.Site.File, Base), F.Site.Line, F.Site.Column,
                         F.Site.Function, llvm::join(F.Programs, ", "),
-                        Reasons.empty() ? "unknown"
-                                        : llvm::join(Reasons, ", "));
+                        Reasons.empty() ? "unknown" : llvm::join(Reasons, ", "),
+                        F.Site.Silenced ? ", silenced by NOLINT," : "");
   }
   for (const auto &[Name, C] : countsOf(Result))
     OS << "configuration '" << Name
@@ -158,7 +163,8 @@ static json::Object siteToJson(const SiteRef &S, llvm::StringRef Base) {
   return json::Object{{"file", shown(S.File, Base)},
                       {"line", S.Line},
                       {"column", S.Column},
-                      {"function", S.Function}};
+                      {"function", S.Function},
+                      {"nolint", S.Silenced}};
 }
 
 json::Value auditToJson(const AuditResult &Result, llvm::StringRef Base) {

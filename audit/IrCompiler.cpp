@@ -3,6 +3,8 @@
 #include "audit/IrCompiler.h"
 #include "analyzer/checks/BareDropFinder.h"
 #include "analyzer/core/NamePattern.h"
+#include "audit/CheckConfiguration.h"
+#include "audit/NoLint.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -116,7 +118,7 @@ findSourceBareDrops(ASTContext &Context, const Conventions &Options,
   for (const auto &[Value, List] : Names)
     for (const std::string &Name : List)
       ValueOf[Name] = Value;
-  BareDropFinder Finder(Options);
+  BareDropFinder Finder(Options, CrossCheckedCheck);
   for (Decl *D : Context.getTranslationUnitDecl()->decls())
     if (auto *F = dyn_cast<FunctionDecl>(D))
       if (F->isThisDeclarationADefinition())
@@ -124,9 +126,11 @@ findSourceBareDrops(ASTContext &Context, const Conventions &Options,
   Finder.finish(Context);
 
   const SourceManager &SM = Context.getSourceManager();
+  NoLintReader NoLint(SM, CrossCheckedCheck);
   std::vector<SourceFinding> Findings;
   for (const BareDropSite &Site : Finder.sites()) {
     PresumedLoc Where = SM.getPresumedLoc(Site.Location);
+    bool Silenced = NoLint.silences(Site.Location);
     for (const BareDropOccurrence &O : Site.Occurrences) {
       SourceFinding F;
       if (Where.isValid()) {
@@ -135,6 +139,7 @@ findSourceBareDrops(ASTContext &Context, const Conventions &Options,
         F.Column = Where.getColumn();
       }
       F.Function = O.Function ? O.Function->getName().str() : "";
+      F.Silenced = Silenced;
       for (const auto &[Program, Info] : O.Programs)
         F.Programs.push_back(Program->getName().str());
       std::vector<std::string> Reasons = O.Reasons;

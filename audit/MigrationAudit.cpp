@@ -47,19 +47,28 @@ fixedSites(const llvm::json::Object *Findings, llvm::StringRef Root) {
   return Sites;
 }
 
-static std::optional<AuditResult> auditList(llvm::StringRef List,
-                                            bool CrossCheck, unsigned Jobs,
-                                            std::string &Error) {
+static std::optional<AuditResult>
+auditList(llvm::StringRef List, bool CrossCheck,
+          const std::optional<std::string> &ConfigFile, unsigned Jobs,
+          std::string &Error) {
   auto Parsed = readConfigurationList(List);
   if (!Parsed) {
     Error = llvm::toString(Parsed.takeError());
     return std::nullopt;
   }
+  std::vector<AnalysisUnit> Units =
+      unitsFromConfigurationList(*Parsed, "clang");
+  auto Configurations =
+      readCheckConfigurations(Units, std::nullopt, ConfigFile);
+  if (!Configurations) {
+    Error = llvm::toString(Configurations.takeError());
+    return std::nullopt;
+  }
   AuditOptions Options;
+  Options.Configurations = std::move(*Configurations);
   Options.CrossCheck = CrossCheck;
   Options.Jobs = Jobs;
-  AuditResult Result =
-      runAudit(unitsFromConfigurationList(*Parsed, "clang"), Options);
+  AuditResult Result = runAudit(Units, Options);
   for (const UnitAudit &U : Result.Units)
     if (!U.Errors.empty()) {
       Error = "configuration '" + U.Unit.Configuration + "' of '" +
@@ -72,15 +81,16 @@ static std::optional<AuditResult> auditList(llvm::StringRef List,
 MigrationAudit
 auditMigration(llvm::StringRef BeforeList, llvm::StringRef BeforeRoot,
                llvm::StringRef AfterList, llvm::StringRef AfterRoot,
-               const llvm::json::Object *Findings, unsigned Jobs) {
+               const llvm::json::Object *Findings,
+               const std::optional<std::string> &ConfigFile, unsigned Jobs) {
   initializeBpfTarget();
   MigrationAudit Audit;
   std::optional<AuditResult> Before =
-      auditList(BeforeList, /*CrossCheck=*/true, Jobs, Audit.Error);
+      auditList(BeforeList, /*CrossCheck=*/true, ConfigFile, Jobs, Audit.Error);
   if (!Before)
     return Audit;
   std::optional<AuditResult> After =
-      auditList(AfterList, /*CrossCheck=*/false, Jobs, Audit.Error);
+      auditList(AfterList, /*CrossCheck=*/false, ConfigFile, Jobs, Audit.Error);
   if (!After)
     return Audit;
 

@@ -15,6 +15,7 @@
 
 #include "audit/Audit.h"
 #include "llvm/Support/JSON.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,11 +41,13 @@ struct MigrationAudit {
 /// \p BeforeRoot) and after (\p AfterList in \p AfterRoot). \p Findings is
 /// the analysis's JSON report (docs/usage.md): its findings with "fixed"
 /// are the sites the tool says it fixed, their paths relative to the
-/// current directory or absolute, in \p AfterRoot.
+/// current directory or absolute, in \p AfterRoot. \p ConfigFile: the
+/// check's configuration the analysis was given (--config-file), if any.
 MigrationAudit
 auditMigration(llvm::StringRef BeforeList, llvm::StringRef BeforeRoot,
                llvm::StringRef AfterList, llvm::StringRef AfterRoot,
-               const llvm::json::Object *Findings, unsigned Jobs);
+               const llvm::json::Object *Findings,
+               const std::optional<std::string> &ConfigFile, unsigned Jobs);
 
 /// The report's section: a table of bare exits per configuration, before
 /// and after, and each bare exit a fix should have removed.

@@ -23,6 +23,9 @@ struct SourceFinding {
   unsigned Column = 0;
   /// The function holding the `return`.
   std::string Function;
+  /// NOLINT silences it: the check does not report it, although the
+  /// analysis finds it.
+  bool Silenced = false;
   /// The programs returning the value to the kernel.
   std::vector<std::string> Programs;
   /// The drop reasons it may carry, by value; names whose value the unit

@@ -433,6 +433,8 @@ int migrateMain(int Argc, const char **Argv) {
   audit::MigrationAudit Audit = audit::auditMigration(
       BeforeList, Before, ListPath, Tree,
       FindingsReport ? FindingsReport->getAsObject() : nullptr,
+      O.ConfigFile.empty() ? std::nullopt
+                           : std::optional<std::string>(O.ConfigFile),
       O.Jobs.value_or(0));
 
   stage("4/4 writing the report");

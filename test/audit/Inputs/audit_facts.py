@@ -5,8 +5,9 @@
 
 json: each program (configuration, name, known values, unknown count),
 each bare exit (configuration, program, value, reasons, whether explained,
-edges as file:line:column@function chains), each unconfirmed source
-finding, the summary. sarif: the rule, each result's location, message,
+edges as file:line:column@function chains, the findings explaining it and
+whether NOLINT silences them), each unconfirmed source finding, the
+summary. sarif: the rule, each result's location, message,
 related locations and properties.
 """
 import json
@@ -36,11 +37,14 @@ if kind == "json":
         for edge in e["edges"]:
             print("  edge " + (chain(edge) or "(no location)"))
         for site in e.get("explained_by", []):
-            print("  by %s:%d:%d" % (site["file"], site["line"], site["column"]))
+            print("  by %s:%d:%d%s" % (site["file"], site["line"],
+                                       site["column"],
+                                       " nolint" if site["nolint"] else ""))
     for u in report.get("unconfirmed_source_findings", []):
         s = u["site"]
-        print("unconfirmed %s:%d:%d %s programs=%s reasons=%s configs=%s" % (
-            s["file"], s["line"], s["column"], s["function"],
+        print("unconfirmed %s:%d:%d%s %s programs=%s reasons=%s configs=%s" % (
+            s["file"], s["line"], s["column"], " nolint" if s["nolint"] else "",
+            s["function"],
             ",".join(u["programs"]), ",".join(str(r) for r in u["reasons"]),
             ",".join(u["configurations"])))
     print("summary " + " ".join("%s=%s" % kv for kv in
