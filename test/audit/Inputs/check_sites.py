@@ -8,7 +8,11 @@ with the site's reason value is explained by the source finding at the
 site (same program, configuration and reason: docs/audit.md). For each
 site prints its id, the configurations it appears in with the program
 there, and "ok" when they are exactly the configurations the site lists;
-then every bare exit no intended site explains. Exit 1 on any mismatch.
+then every bare exit no intended site explains (with another reason of a
+site's finding, e.g. the other errors a lookup returns, it is that site's).
+A site that returns a verdict before its fix ("verdict_before": a stale
+value after a missed tail call) hands the kernel no drop reason: the audit
+has nothing to see there, and it is skipped. Exit 1 on any mismatch.
 """
 import json
 import sys
@@ -19,6 +23,9 @@ exits = audit["bare_exits"]
 failed = False
 claimed = set()
 for site in sites:
+    if "verdict_before" in site:
+        print("site %s skipped: returns a verdict before the fix" % site["id"])
+        continue
     where = (site["file"], site["line"], site["column"])
     seen = {}
     for i, e in enumerate(exits):
@@ -35,10 +42,20 @@ for site in sites:
                                        for c, p in sorted(seen.items()))))
     if not ok:
         print("  expected: " + " ".join(sorted(site["configurations"])))
+site_at = {(s["file"], s["line"], s["column"]): s["id"] for s in sites}
+other = 0
 for i, e in enumerate(exits):
-    if i not in claimed:
-        print("unclaimed bare exit %s %s %d" % (e["configuration"],
-                                               e["program"], e["value"]))
-print("sites: %d, bare exits: %d, unclaimed: %d" %
-      (len(sites), len(exits), len(exits) - len(claimed)))
+    if i in claimed:
+        continue
+    ids = sorted(site_at[w] for w in ((b["file"], b["line"], b["column"])
+                                      for b in e.get("explained_by", []))
+                 if w in site_at)
+    if ids:
+        claimed.add(i)
+        other += 1
+        continue
+    print("unclaimed bare exit %s %s %d" % (e["configuration"], e["program"],
+                                           e["value"]))
+print("sites: %d, bare exits: %d, other reasons of a site: %d, unclaimed: %d" %
+      (len(sites), len(exits), other, len(exits) - len(claimed)))
 sys.exit(1 if failed else 0)
