@@ -131,7 +131,7 @@ bool neverTaken(const BasicBlock &From, const BasicBlock &To) {
       return false;
     const BasicBlock *Taken = Switch->getDefaultDest();
     for (const auto &Case : Switch->cases())
-      if (Case.getCaseValue()->getValue() == *Condition)
+      if (APInt::isSameValue(Case.getCaseValue()->getValue(), *Condition))
         Taken = Case.getCaseSuccessor();
     return Taken != &To;
   }
