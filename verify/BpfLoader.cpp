@@ -305,12 +305,19 @@ Expected<bpf_map *> slotMap(bpf_object *O, const TailCallSlot &Slot,
   return Best;
 }
 
-Error fillProgramArrays(LoadedObject &Loaded, const LoadOptions &Options) {
-  // The legacy ids the pre-pass read, unless --map-id names the id.
+/// \p Options with the legacy ids the pre-pass read, unless --map-id names
+/// the id.
+LoadOptions withLegacyIds(const LoadedObject &Loaded,
+                          const LoadOptions &Options) {
   LoadOptions WithIds = Options;
   for (const auto &[Name, Id] : Loaded.Prepass.MapIds.all())
     if (std::optional<std::string> Only = Loaded.Prepass.MapIds.mapWithId(Id))
       WithIds.LegacyMapIds.try_emplace(Id, *Only);
+  return WithIds;
+}
+
+Error fillProgramArrays(LoadedObject &Loaded, const LoadOptions &Options) {
+  LoadOptions WithIds = withLegacyIds(Loaded, Options);
   bpf_object *O = Loaded.object();
   std::optional<uint32_t> EndpointId = Options.EndpointId;
   if (!EndpointId)
@@ -357,6 +364,25 @@ Error fillProgramArrays(LoadedObject &Loaded, const LoadOptions &Options) {
 }
 
 } // namespace
+
+Expected<bpf_map *> programArrayOf(const LoadedObject &Loaded,
+                                   const TailCallSlot &Slot,
+                                   const LoadOptions &Options) {
+  Expected<bpf_map *> Map =
+      slotMap(Loaded.object(), Slot, withLegacyIds(Loaded, Options));
+  if (!Map)
+    return Map.takeError();
+  if (bpf_map__type(*Map) != BPF_MAP_TYPE_PROG_ARRAY)
+    return createStringError(inconvertibleErrorCode(),
+                             "map '" + Twine(bpf_map__name(*Map)) +
+                                 "' is not a program array");
+  if (Slot.Key >= bpf_map__max_entries(*Map))
+    return createStringError(
+        inconvertibleErrorCode(),
+        "key " + Twine(Slot.Key) + " is beyond map '" + bpf_map__name(*Map) +
+            "' (" + Twine(bpf_map__max_entries(*Map)) + " entries)");
+  return *Map;
+}
 
 LoadResult loadObject(StringRef Path, const LoadOptions &Options) {
   LoadResult Result;

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+struct bpf_map;
 struct bpf_object;
 struct bpf_program;
 
@@ -114,6 +115,12 @@ struct LoadResult {
 };
 
 LoadResult loadObject(llvm::StringRef Path, const LoadOptions &Options);
+
+/// The program array \p Slot names in \p Loaded (as the loader wired it:
+/// legacy ids, test-build decorations), checked to hold \p Slot's key.
+llvm::Expected<bpf_map *> programArrayOf(const LoadedObject &Loaded,
+                                         const TailCallSlot &Slot,
+                                         const LoadOptions &Options);
 
 } // namespace bpftidy::verify
 

@@ -125,7 +125,7 @@ DifferentialResult compareTrees(const TreeResults &Before,
   std::set<ProbeKey> Probes;
   for (const IntendedSite &Site : Sites) {
     for (const std::string &Config : Site.Configurations) {
-      Probes.insert({Config, Site.Program, normalizeRecipe(Site.Packet)});
+      Probes.insert({Config, Site.Program, sitePacketName(Site)});
       if (Broken.count(Config)) {
         SiteCheck C = checkSiteReached(Site, Config, Before);
         C.Status = SiteStatus::Unverified;

@@ -18,7 +18,7 @@ std::string IntendedSite::location() const {
 
 ArrayRef<StringRef> knownSiteKinds() {
   static const StringRef Kinds[] = {"literal", "propagated", "inline-callee",
-                                    "entry"};
+                                    "entry", "missed-tail-call"};
   return Kinds;
 }
 
@@ -44,7 +44,8 @@ public:
       return E;
     if (!is_contained(knownSiteKinds(), StringRef(S.Kind)))
       return fail("'kind' is '" + S.Kind +
-                  "'; expected literal, propagated, inline-callee or entry");
+                  "'; expected literal, propagated, inline-callee, entry or "
+                  "missed-tail-call");
     if (const json::Value *F = Object.get("function"))
       if (std::optional<StringRef> Name = F->getAsString())
         S.Function = Name->str();
@@ -71,6 +72,26 @@ public:
         return fail("'slot_left_empty' must be true or false");
       S.SlotLeftEmpty = *Flag;
     }
+    if (const json::Value *Slot = Object.get("empty_slot")) {
+      std::optional<StringRef> Text = Slot->getAsString();
+      std::optional<tailcalls::TailCallSlot> Parsed;
+      if (Text)
+        Parsed = tailcalls::parseTailCallSection(*Text);
+      if (!Parsed)
+        return fail("'empty_slot' must be a slot \"MAP/KEY\" as a tail "
+                    "call's section names it (\"2/14\", \"cilium_calls/14\")");
+      S.EmptySlot = *Parsed;
+    }
+    if (Object.get("verdict_before")) {
+      int32_t Verdict = 0;
+      if (Error E = integer("verdict_before", Verdict, INT32_MIN, INT32_MAX))
+        return E;
+      S.VerdictBefore = Verdict;
+    }
+    if (S.Kind == "missed-tail-call" && !S.EmptySlot && !S.SlotLeftEmpty)
+      return fail("a 'missed-tail-call' site needs 'empty_slot' (or "
+                  "'slot_left_empty'): a tail call misses only when its "
+                  "slot is empty");
     return S;
   }
 

@@ -9,9 +9,11 @@
 #ifndef BPF_TIDY_VERIFY_INTENDEDSITES_H
 #define BPF_TIDY_VERIFY_INTENDEDSITES_H
 
+#include "tailcalls/TailCallSlot.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +24,7 @@ struct IntendedSite {
   std::string File;
   unsigned Line = 0;
   unsigned Column = 0;
-  /// literal, propagated, inline-callee or entry.
+  /// literal, propagated, inline-callee, entry or missed-tail-call.
   std::string Kind;
   std::string Function;
   std::vector<std::string> Configurations;
@@ -37,6 +39,14 @@ struct IntendedSite {
   /// The packet's path ends in a tail call whose slot the datapath leaves
   /// empty on purpose: its missed tail call is no failure.
   bool SlotLeftEmpty = false;
+  /// The slot verify empties for this site's packet alone: a missed tail
+  /// call is reached only when its slot is empty.
+  std::optional<tailcalls::TailCallSlot> EmptySlot;
+  /// The verdict the packet gives before the fix; unset: the reason itself
+  /// (a bare drop). A stale `ret` after a missed tail call gives CTX_ACT_OK.
+  std::optional<int32_t> VerdictBefore;
+
+  int32_t verdictBefore() const { return VerdictBefore.value_or(ReasonValue); }
 
   /// "file:line:column", how reports name the site.
   std::string location() const;

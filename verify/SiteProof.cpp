@@ -41,6 +41,16 @@ std::string describeOutcome(const PacketRun &Run) {
   return Text + ")";
 }
 
+std::string emptySlotRunName(StringRef Recipe,
+                             const tailcalls::TailCallSlot &Slot) {
+  return Recipe.str() + " [slot " + Slot.describe() + " empty]";
+}
+
+std::string sitePacketName(const IntendedSite &Site) {
+  std::string Recipe = normalizeRecipe(Site.Packet);
+  return Site.EmptySlot ? emptySlotRunName(Recipe, *Site.EmptySlot) : Recipe;
+}
+
 static SiteCheck startCheck(const IntendedSite &Site, StringRef Configuration) {
   SiteCheck C;
   C.SiteId = Site.Id;
@@ -48,22 +58,24 @@ static SiteCheck startCheck(const IntendedSite &Site, StringRef Configuration) {
   C.Kind = Site.Kind;
   C.Configuration = Configuration.str();
   C.Program = Site.Program;
-  C.Packet = normalizeRecipe(Site.Packet);
+  C.Packet = sitePacketName(Site);
   return C;
 }
 
-/// Whether \p Run is the bare drop \p Site describes; otherwise why not.
+/// Whether \p Run is the unnotified drop \p Site describes (its reason, or
+/// its verdict_before, and no event); otherwise why not.
 static bool showsBareDrop(const IntendedSite &Site, const PacketRun &Run,
                           std::string &Why) {
   if (!Run.Error.empty()) {
     Why = "test run failed: " + Run.Error;
     return false;
   }
-  if (Run.Verdict == Site.ReasonValue && Run.Events.empty())
+  if (Run.Verdict == Site.verdictBefore() && Run.Events.empty())
     return true;
   Why = "the packet did not reach the site: " + describeOutcome(Run) +
-        "; expected verdict " + std::to_string(Site.ReasonValue) + " (" +
-        Site.Reason + ") and no event";
+        "; expected verdict " + std::to_string(Site.verdictBefore()) + " (" +
+        (Site.VerdictBefore ? "verdict_before" : Site.Reason) +
+        ") and no event";
   return false;
 }
 
@@ -102,10 +114,10 @@ SiteCheck proveSite(const IntendedSite &Site, StringRef Configuration,
     C.Status = SiteStatus::Proven;
     return C;
   }
-  if (!KindFixedByTool && A.Error.empty() && A.Verdict == Site.ReasonValue &&
-      A.Events.empty()) {
+  if (!KindFixedByTool && A.Error.empty() &&
+      A.Verdict == Site.verdictBefore() && A.Events.empty()) {
     C.Status = SiteStatus::NotFixedYet;
-    C.Detail = "still a bare drop after; the tool does not fix '" + Site.Kind +
+    C.Detail = "still unnotified after; the tool does not fix '" + Site.Kind +
                "' sites yet";
     return C;
   }

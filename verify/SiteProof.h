@@ -1,9 +1,10 @@
 //===- SiteProof.h - does a site's packet show the fix? ---------*- C++ -*-===//
 //
 // An intended site is proven in a configuration when its packet, sent to its
-// program, gave the bare drop before (the negative reason as verdict, no
-// event) and the program type's drop verdict with exactly one event of that
-// reason and direction after.
+// program, gave the bare drop before (the negative reason as verdict, or the
+// site's verdict_before, and no event) and the program type's drop verdict
+// with exactly one event of that reason and direction after. A site with an
+// empty_slot is judged on its packet's run with that slot emptied.
 //
 //===----------------------------------------------------------------------===//
 
@@ -48,6 +49,14 @@ struct SiteCheck {
   const PacketRun *Before = nullptr;
   const PacketRun *After = nullptr;
 };
+
+/// How runs name \p Site's packet: its normalized recipe, followed by
+/// " [slot MAP/KEY empty]" when the site asks for an empty slot.
+std::string sitePacketName(const IntendedSite &Site);
+
+/// The name of a run of \p Recipe (normalized) with \p Slot emptied.
+std::string emptySlotRunName(llvm::StringRef Recipe,
+                             const tailcalls::TailCallSlot &Slot);
 
 /// Single mode: does \p Site's packet show its bare drop in \p Tree?
 SiteCheck checkSiteReached(const IntendedSite &Site,

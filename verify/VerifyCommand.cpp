@@ -11,6 +11,7 @@
 #include "verify/DatapathProfile.h"
 #include "verify/Differential.h"
 #include "verify/DwarfLayouts.h"
+#include "verify/EmptiedSlot.h"
 #include "verify/FixedSites.h"
 #include "verify/IntendedSites.h"
 #include "verify/LibbpfMessages.h"
@@ -63,6 +64,9 @@ private:
   TreeResults runTree(const ConfigurationList &List, StringRef Label,
                       StringRef OutDir, bool CanLoad);
   void loadAndRun(const ObjectBuild &Build, TreeResults &Tree);
+  void runWithEmptySlots(const ObjectBuild &Build, const LoadedObject &Object,
+                         const LoadOptions &Load, TestRunner &Runner,
+                         TreeResults &Tree);
   std::vector<CorpusPacket>
   configurationPackets(const ObjectBuild &Build, const LoadedObject &Object,
                        const std::optional<DatapathProfile> &Profile,
@@ -324,6 +328,50 @@ void VerifyCommand::loadAndRun(const ObjectBuild &Build, TreeResults &Tree) {
              "empty on purpose"});
       Tree.Runs.push_back(std::move(Run));
     }
+  }
+  runWithEmptySlots(Build, Object, Load, **Runner, Tree);
+}
+
+/// Runs the packet of each site that names an empty_slot once more, with
+/// that slot emptied: a missed tail call is reached no other way. Its
+/// DROP_MISSED_TAIL_CALL is then the point of the run, not a wiring fault.
+void VerifyCommand::runWithEmptySlots(const ObjectBuild &Build,
+                                      const LoadedObject &Object,
+                                      const LoadOptions &Load,
+                                      TestRunner &Runner, TreeResults &Tree) {
+  for (const IntendedSite &Site : Report.Sites) {
+    if (!Site.EmptySlot ||
+        !is_contained(Site.Configurations, Build.Configuration))
+      continue;
+    const LoadedProgram *Entry = nullptr;
+    for (const LoadedProgram &P : Object.Programs)
+      if (P.isEntry() && P.Name == Site.Program)
+        Entry = &P;
+    if (!Entry)
+      continue; // checkSites says "no entry program was run".
+    std::string Name = sitePacketName(Site);
+    if (Tree.findRun(Build.Configuration, Entry->Name, Name))
+      continue; // Another site with the same packet and slot.
+    Expected<EmptiedSlot> Emptied =
+        EmptiedSlot::empty(Object, *Site.EmptySlot, Load);
+    if (!Emptied) {
+      Tree.Failures.push_back({"run", Build.Configuration, Entry->Name, Name,
+                               toString(Emptied.takeError()), ""});
+      continue;
+    }
+    Expected<std::vector<uint8_t>> Bytes = buildPacket(Site.Packet);
+    if (!Bytes) { // The sites file was read, so this is not expected.
+      Tree.Failures.push_back({"run", Build.Configuration, Entry->Name, Name,
+                               toString(Bytes.takeError()), ""});
+      continue;
+    }
+    PacketRun Run = Runner.run(*Entry, {Name, std::move(*Bytes)});
+    Run.Configuration = Build.Configuration;
+    Run.Object = Build.Stem;
+    if (!Run.Error.empty() && !Run.Refused)
+      Tree.Failures.push_back(
+          {"run", Build.Configuration, Run.Program, Run.Packet, Run.Error, ""});
+    Tree.Runs.push_back(std::move(Run));
   }
 }
 

@@ -1,8 +1,10 @@
 //===- intended-sites.cpp - fuzz the intended-sites reader ----------------===//
 //
 // docs/formats.md, section 2. Invariants: an error names the file; sites that
-// parse have unique ids, known kinds and packets that build; and they read
-// back the same once written out again (parse -> print -> parse).
+// parse have unique ids, known kinds and packets that build, and a
+// missed-tail-call site has a slot to empty; and they read back the same
+// once written out again (parse -> print -> parse), empty_slot and
+// verdict_before included.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,6 +38,12 @@ static std::string print(const std::vector<IntendedSite> &Sites) {
                    {"packet", S.Packet}};
     if (!S.Function.empty())
       O["function"] = S.Function;
+    if (S.SlotLeftEmpty)
+      O["slot_left_empty"] = true;
+    if (S.EmptySlot)
+      O["empty_slot"] = S.EmptySlot->describe();
+    if (S.VerdictBefore)
+      O["verdict_before"] = *S.VerdictBefore;
     Array.push_back(std::move(O));
   }
   std::string Text;
@@ -45,9 +53,13 @@ static std::string print(const std::vector<IntendedSite> &Sites) {
 }
 
 static auto fields(const IntendedSite &S) {
-  return std::tie(S.Id, S.File, S.Line, S.Column, S.Kind, S.Function,
-                  S.Configurations, S.Reason, S.ReasonValue, S.Direction,
-                  S.DirectionValue, S.Program, S.Packet);
+  std::optional<std::string> Slot;
+  if (S.EmptySlot)
+    Slot = S.EmptySlot->describe();
+  return std::make_tuple(S.Id, S.File, S.Line, S.Column, S.Kind, S.Function,
+                         S.Configurations, S.Reason, S.ReasonValue, S.Direction,
+                         S.DirectionValue, S.Program, S.Packet, S.SlotLeftEmpty,
+                         Slot, S.VerdictBefore);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
@@ -67,6 +79,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
                "unknown kind " + S.Kind);
     FUZZ_CHECK(S.ReasonValue < 0, "a drop reason that is not negative");
     FUZZ_CHECK(S.Line >= 1 && S.Column >= 1, "line or column 0");
+    FUZZ_CHECK(S.Kind != "missed-tail-call" || S.EmptySlot || S.SlotLeftEmpty,
+               "a missed-tail-call site no slot is empty for");
+    FUZZ_CHECK(S.verdictBefore() == S.VerdictBefore.value_or(S.ReasonValue),
+               "verdict before neither given nor the reason");
     llvm::Expected<std::vector<uint8_t>> Packet = buildPacket(S.Packet);
     FUZZ_CHECK(static_cast<bool>(Packet), "a site whose packet does not build");
   }

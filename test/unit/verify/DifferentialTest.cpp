@@ -122,6 +122,72 @@ TEST(SiteProofTest, NotFixedYetOnlyForKindsTheToolDoesNotFix) {
   EXPECT_TRUE(isFailingStatus(Missed.Status));
 }
 
+/// A stale `ret` after a tail call: reached with slot 2/13 emptied, where
+/// the packet passes (CTX_ACT_OK) before the fix.
+IntendedSite staleRetSite() {
+  IntendedSite S = site("missed-tail-call");
+  S.Reason = "DROP_MISSED_TAIL_CALL";
+  S.ReasonValue = -140;
+  S.EmptySlot = bpftidy::tailcalls::parseTailCallSection("2/13");
+  S.VerdictBefore = 0;
+  return S;
+}
+
+TEST(SiteProofTest, EmptySlotSitesAreJudgedOnTheirEmptiedRun) {
+  IntendedSite S = staleRetSite();
+  std::string Emptied = "ipv4 tcp tot_len=100 [slot 2/13 empty]";
+  EXPECT_EQ(sitePacketName(S), Emptied);
+  // The wired run of the same packet passes too, but is not the site's.
+  TreeResults Before = tree("before", {run("v4", SitePacket, 0)});
+  TreeResults After = tree("after", {run("v4", SitePacket, 0)});
+  SiteCheck NoRun = proveSite(S, "v4", Before, After, true);
+  EXPECT_EQ(NoRun.Status, SiteStatus::Unverified);
+  EXPECT_EQ(NoRun.Packet, Emptied);
+
+  Before.Runs.push_back(run("v4", Emptied, 0));
+  After.Runs.push_back(run("v4", Emptied, TcShot, {event(-140, 2)}));
+  SiteCheck C = proveSite(S, "v4", Before, After, true);
+  EXPECT_EQ(C.Status, SiteStatus::Proven) << C.Detail;
+  ASSERT_TRUE(C.Before);
+  EXPECT_EQ(C.Before->Packet, Emptied);
+}
+
+TEST(SiteProofTest, VerdictBeforeIsWhatReachedMeans) {
+  IntendedSite S = staleRetSite();
+  std::string Emptied = sitePacketName(S);
+  // A bare -140 is not what this site gives before its fix: CTX_ACT_OK is.
+  SiteCheck Bare =
+      checkSiteReached(S, "v4", tree("before", {run("v4", Emptied, -140)}));
+  EXPECT_EQ(Bare.Status, SiteStatus::Unverified);
+  EXPECT_EQ(Bare.Detail, "the packet did not reach the site: verdict -140, "
+                         "no event; expected verdict 0 (verdict_before) and "
+                         "no event");
+  EXPECT_EQ(
+      checkSiteReached(S, "v4", tree("before", {run("v4", Emptied, 0)})).Status,
+      SiteStatus::Reached);
+  // Not fixed by the tool: the verdict is still CTX_ACT_OK after.
+  TreeResults Before = tree("before", {run("v4", Emptied, 0)});
+  TreeResults After = tree("after", {run("v4", Emptied, 0)});
+  EXPECT_EQ(proveSite(S, "v4", Before, After, false).Status,
+            SiteStatus::NotFixedYet);
+  EXPECT_EQ(proveSite(S, "v4", Before, After, true).Status, SiteStatus::Failed);
+}
+
+TEST(DifferentialTest, EmptiedRunsAreProbesNotComparedPackets) {
+  IntendedSite S = staleRetSite();
+  std::string Emptied = sitePacketName(S);
+  TreeResults Before =
+      tree("before", {run("v4", SitePacket, 0), run("v4", Emptied, 0)});
+  TreeResults After =
+      tree("after", {run("v4", SitePacket, 0),
+                     run("v4", Emptied, TcShot, {event(-140, 2)})});
+  DifferentialResult R = compareTrees(Before, After, {S}, allKinds());
+  EXPECT_TRUE(R.Failures.empty());
+  EXPECT_EQ(R.PacketsCompared, 1u);
+  ASSERT_EQ(R.SiteChecks.size(), 1u);
+  EXPECT_EQ(R.SiteChecks[0].Status, SiteStatus::Proven);
+}
+
 TEST(SiteProofTest, WrongNotificationFails) {
   TreeResults Before = tree("before", {run("v4", SitePacket, DropInvalid)});
   // A conntrack direction (CT_INGRESS = 1) where a metric one belongs.

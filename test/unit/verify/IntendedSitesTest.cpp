@@ -68,7 +68,8 @@ TEST(IntendedSitesTest, Errors) {
   EXPECT_EQ(errorOf(R"({"version": 1})"), "sites.json: missing 'sites' array");
   EXPECT_EQ(errorOf(edited("\"kind\": \"literal\"", "\"kind\": \"macro\"")),
             "sites.json: site 0 ('ct4-revalidate'): 'kind' is 'macro'; "
-            "expected literal, propagated, inline-callee or entry");
+            "expected literal, propagated, inline-callee, entry or "
+            "missed-tail-call");
   EXPECT_EQ(errorOf(edited("\"reason_value\": -134", "\"reason_value\": 2")),
             "sites.json: site 0 ('ct4-revalidate'): 'reason_value' must be an "
             "integer in [-2147483648, -1]");
@@ -80,6 +81,72 @@ TEST(IntendedSitesTest, Errors) {
   EXPECT_EQ(errorOf(edited("ipv4 tcp tot_len=100", "ipv4 tcp tot_len")),
             "sites.json: site 0 ('ct4-revalidate'): packet recipe 'ipv4 tcp "
             "tot_len': expected key=value, not 'tot_len'");
+}
+
+TEST(IntendedSitesTest, WithoutEmptySlotTheVerdictBeforeIsTheReason) {
+  Expected<std::vector<IntendedSite>> Sites =
+      parseIntendedSites(OneSite, "sites.json");
+  ASSERT_TRUE(bool(Sites)) << toString(Sites.takeError());
+  const IntendedSite &S = (*Sites)[0];
+  EXPECT_FALSE(S.EmptySlot);
+  EXPECT_FALSE(S.VerdictBefore);
+  EXPECT_EQ(S.verdictBefore(), -134);
+}
+
+TEST(IntendedSitesTest, MissedTailCallSite) {
+  // A stale `ret` after a missed tail call: reached with slot 2/13 empty,
+  // where it passes the packet (CTX_ACT_OK) before the fix.
+  std::string Text =
+      edited("\"kind\": \"literal\"",
+             "\"kind\": \"missed-tail-call\", \"empty_slot\": \"2/13\", "
+             "\"verdict_before\": 0");
+  Expected<std::vector<IntendedSite>> Sites =
+      parseIntendedSites(Text, "sites.json");
+  ASSERT_TRUE(bool(Sites)) << toString(Sites.takeError());
+  const IntendedSite &S = (*Sites)[0];
+  EXPECT_EQ(S.Kind, "missed-tail-call");
+  ASSERT_TRUE(S.EmptySlot);
+  EXPECT_TRUE(S.EmptySlot->MapIsLegacyId);
+  EXPECT_EQ(S.EmptySlot->describe(), "2/13");
+  ASSERT_TRUE(S.VerdictBefore);
+  EXPECT_EQ(S.verdictBefore(), 0);
+}
+
+TEST(IntendedSitesTest, EmptySlotByMapName) {
+  Expected<std::vector<IntendedSite>> Sites = parseIntendedSites(
+      edited("\"kind\": \"literal\"",
+             "\"kind\": \"literal\", \"empty_slot\": \"cilium_calls/0x0e\""),
+      "sites.json");
+  ASSERT_TRUE(bool(Sites)) << toString(Sites.takeError());
+  ASSERT_TRUE((*Sites)[0].EmptySlot);
+  EXPECT_FALSE((*Sites)[0].EmptySlot->MapIsLegacyId);
+  EXPECT_EQ((*Sites)[0].EmptySlot->describe(), "cilium_calls/14");
+  EXPECT_EQ((*Sites)[0].verdictBefore(), -134);
+}
+
+TEST(IntendedSitesTest, EmptySlotAndVerdictErrors) {
+  const char *SlotError =
+      "sites.json: site 0 ('ct4-revalidate'): 'empty_slot' must be a slot "
+      "\"MAP/KEY\" as a tail call's section names it (\"2/14\", "
+      "\"cilium_calls/14\")";
+  for (const char *Bad :
+       {"\"14\"", "14", "\"2/\"", "\"2/-1\"", "\"2/010\"", "\"/14\"", "true"})
+    EXPECT_EQ(errorOf(edited("\"kind\": \"literal\"",
+                             std::string("\"kind\": \"literal\", "
+                                         "\"empty_slot\": ") +
+                                 Bad)),
+              SlotError)
+        << Bad;
+  EXPECT_EQ(errorOf(edited("\"kind\": \"literal\"",
+                           "\"kind\": \"literal\", \"verdict_before\": "
+                           "\"CTX_ACT_OK\"")),
+            "sites.json: site 0 ('ct4-revalidate'): 'verdict_before' must be "
+            "an integer in [-2147483648, 2147483647]");
+  EXPECT_EQ(errorOf(edited("\"kind\": \"literal\"",
+                           "\"kind\": \"missed-tail-call\"")),
+            "sites.json: site 0 ('ct4-revalidate'): a 'missed-tail-call' site "
+            "needs 'empty_slot' (or 'slot_left_empty'): a tail call misses "
+            "only when its slot is empty");
 }
 
 TEST(IntendedSitesTest, DuplicateIds) {
