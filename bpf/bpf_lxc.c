@@ -174,7 +174,7 @@ int tail_handle_ipv6_egress_cont(struct __ctx_buff *ctx)
 	struct ipv6hdr *ip6;
 	__s8 ext_err = 0;
 	__u32 zero = 0;
-	int ret;
+	int ret = CTX_ACT_OK;
 
 	ct_buffer = map_lookup_elem(&CT_TAIL_CALL_BUFFER6, &zero);
 	if (!ct_buffer)
@@ -196,10 +196,10 @@ int tail_handle_ipv6_egress_cont(struct __ctx_buff *ctx)
 	}
 
 	if (ct_buffer->tuple.nexthdr == NEXTHDR_ICMP) {
+		/* ICMPv6 goes through its own filter, tail_icmp6_egress(). */
 		ep_tail_call(ctx, CILIUM_CALL_ICMP6_EGRESS);
-		return send_drop_notify_error(ctx, SECLABEL,
-					      DROP_MISSED_TAIL_CALL,
-					      CTX_ACT_DROP, METRIC_EGRESS);
+
+		return ret;
 	}
 
 	return ipv6_l3_egress(ctx, ip6);
@@ -317,7 +317,8 @@ int cil_from_container(struct __ctx_buff *ctx)
 				   tail_handle_ipv6_egress);
 #endif
 	case bpf_htons(ETH_P_ARP):
-		return CTX_ACT_OK;
+		ep_tail_call(ctx, CILIUM_CALL_ARP);
+		return DROP_MISSED_TAIL_CALL;
 	default:
 		return send_drop_notify_error(ctx, SECLABEL, DROP_UNKNOWN_L3,
 					      CTX_ACT_DROP, METRIC_EGRESS);
@@ -359,6 +360,15 @@ int cil_to_container(struct __ctx_buff *ctx)
 	}
 
 	return ret;
+}
+
+/* ARP from the container, in a tail call of its own as an ARP responder
+ * would be; this one lets the request through to the host.
+ */
+__section_tail(CILIUM_MAP_CALLS, CILIUM_CALL_ARP)
+int tail_handle_arp(struct __ctx_buff *ctx __maybe_unused)
+{
+	return CTX_ACT_OK;
 }
 
 char __license[] __section("license") = "Dual BSD/GPL";

@@ -3,7 +3,8 @@
 
 usage: compare_sites.py FINDINGS.txt SITES.json ROOT KINDS
 
-FINDINGS.txt holds bpf-tidy's diagnostics ("PATH:LINE:COL: warning: ...").
+FINDINGS.txt holds bpf-tidy's diagnostics ("PATH:LINE:COL: warning: ...
+[bpf-CHECK]", of every bpf-* check).
 Every intended site whose kind is in KINDS (comma-separated, or "all") must
 be found at its file, line and column (relative to ROOT); every finding must
 be an intended site (of any kind): a finding the datapath does not intend is
@@ -21,7 +22,7 @@ with open(sites_file) as f:
 wanted = None if kinds == "all" else set(kinds.split(","))
 
 found = set()
-pattern = re.compile(r"^(.*?):(\d+):(\d+): warning: .*\[bpf-bare-drop-return\]$")
+pattern = re.compile(r"^(.*?):(\d+):(\d+): warning: .*\[bpf-[a-z-]+\]$")
 with open(findings_file) as f:
     for line in f:
         m = pattern.match(line.rstrip("\n"))
