@@ -2,8 +2,8 @@
 
 #include "verify/VerifyOptions.h"
 
-#include "tailcalls/TailCallSlot.h"
 #include "support/CommandLineErrors.h"
+#include "tailcalls/TailCallSlot.h"
 #include "verify/IntendedSites.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -138,10 +138,10 @@ VerifyFlags::VerifyFlags(cl::SubCommand &Sub)
               cl::value_desc("name|file"), cl::sub(Sub), cl::cat(Category)),
       FixedKinds("fixed-kinds",
                  cl::desc("Comma-separated site kinds the tool fixes today\n"
-                          "(literal, propagated, inline-callee, entry;\n"
-                          "default: all). A site of another kind still bare\n"
-                          "after is \"not fixed by the tool yet\", never "
-                          "proven"),
+                          "(literal, propagated, inline-callee, entry,\n"
+                          "missed-tail-call; default: all). A site of another\n"
+                          "kind still unnotified after is \"not fixed by the\n"
+                          "tool yet\", never proven"),
                  cl::value_desc("kind,..."), cl::CommaSeparated, cl::sub(Sub),
                  cl::cat(Category)),
       TypeOverrides(
@@ -248,7 +248,7 @@ Expected<VerifyOptions> parseVerifyOptions(ArrayRef<const char *> Argv,
       continue;
     if (!is_contained(knownSiteKinds(), Trimmed))
       return usage("--fixed-kinds: unknown kind '" + Trimmed +
-                   "' (known: literal, propagated, inline-callee, entry)");
+                   "' (known: " + join(knownSiteKinds(), ", ") + ")");
     O.FixedKinds.push_back(Trimmed.str());
   }
   for (const std::string &Spec : F.Constants) {
