@@ -13,6 +13,7 @@
 
 #include "config/ConfigurationList.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringSet.h"
 #include <string>
 #include <vector>
 
@@ -22,7 +23,8 @@ struct AnalysisUnit {
   /// Absolute path of the source.
   std::string File;
   /// The configuration's name: from the configuration list, else made
-  /// from the command's -D flags ("default" when it has none).
+  /// from the command's -D and -U flags that not every command of the
+  /// database has ("default" when it has none of its own).
   std::string Configuration;
   clang::tooling::CompileCommand Command;
 };
@@ -38,8 +40,19 @@ std::vector<AnalysisUnit>
 unitsFromConfigurationList(const ConfigurationList &List,
                            llvm::StringRef Compiler);
 
-/// A name for a command's configuration: its -D and -U flags, joined.
-std::string configurationNameOf(const std::vector<std::string> &CommandLine);
+/// The -D and -U flags of \p CommandLine as a name spells them:
+/// "NAME[=VALUE]" for -D, "!NAME" for -U, in command-line order.
+std::vector<std::string> definesOf(const std::vector<std::string> &CommandLine);
+
+/// The defines (as definesOf spells them) that all of \p CommandLines have.
+llvm::StringSet<>
+commonDefinesOf(const std::vector<std::vector<std::string>> &CommandLines);
+
+/// A short name for a command's configuration: its defines that are not in
+/// \p Common, joined by ','; "default" when none is left. The flags every
+/// configuration shares (often dozens) say nothing about which one it is.
+std::string configurationNameOf(const std::vector<std::string> &CommandLine,
+                                const llvm::StringSet<> &Common = {});
 
 } // namespace bpftidy
 
