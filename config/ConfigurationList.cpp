@@ -9,9 +9,11 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/StringSaver.h"
 
 using namespace llvm;
 
@@ -31,78 +33,54 @@ const Configuration *ConfigurationList::find(StringRef Name) const {
   return nullptr;
 }
 
-Expected<std::vector<std::string>> splitShellWords(StringRef Command) {
-  std::vector<std::string> Words;
-  std::string Word;
-  // A word exists once any character or a pair of quotes was seen, so that
-  // '' yields an empty word as it does in a shell.
+/// Where the words of \p Line end: at a '#' that starts a word, as in a
+/// shell. TokenizeGNUCommandLine knows no comments and silently accepts an
+/// unterminated quote or a trailing backslash, so this reads quotes and
+/// backslashes by its rules first and reports those as errors.
+static Expected<size_t> endOfWords(StringRef Line) {
+  char Quote = 0;
   bool InWord = false;
-  size_t I = 0, E = Command.size();
-  while (I < E) {
-    char C = Command[I];
-    if (C == ' ' || C == '\t' || C == '\n' || C == '\r') {
-      if (InWord)
-        Words.push_back(std::move(Word));
-      Word.clear();
-      InWord = false;
-      ++I;
+  for (size_t I = 0, E = Line.size(); I < E; ++I) {
+    char C = Line[I];
+    if (Quote) {
+      if (C == '\\' && I + 1 < E)
+        ++I;
+      else if (C == Quote)
+        Quote = 0;
       continue;
     }
-    // '#' at the start of a word begins a comment, as in a shell.
-    if (C == '#' && !InWord)
-      break;
-    InWord = true;
     if (C == '\\') {
       if (I + 1 == E)
         return createStringError(inconvertibleErrorCode(),
                                  "backslash at the end of the line");
-      // Backslash-newline is a line continuation: it vanishes.
-      if (Command[I + 1] != '\n')
-        Word += Command[I + 1];
-      I += 2;
-      continue;
-    }
-    if (C == '\'') {
-      size_t Close = Command.find('\'', I + 1);
-      if (Close == StringRef::npos)
-        return createStringError(inconvertibleErrorCode(),
-                                 "unterminated single quote");
-      Word += Command.slice(I + 1, Close).str();
-      I = Close + 1;
-      continue;
-    }
-    if (C == '"') {
       ++I;
-      bool Closed = false;
-      while (I < E) {
-        char D = Command[I];
-        if (D == '"') {
-          Closed = true;
-          ++I;
-          break;
-        }
-        // Inside double quotes a backslash escapes only these characters.
-        if (D == '\\' && I + 1 < E &&
-            StringRef("$`\"\\\n").contains(Command[I + 1])) {
-          if (Command[I + 1] != '\n')
-            Word += Command[I + 1];
-          I += 2;
-          continue;
-        }
-        Word += D;
-        ++I;
-      }
-      if (!Closed)
-        return createStringError(inconvertibleErrorCode(),
-                                 "unterminated double quote");
-      continue;
+      InWord = true;
+    } else if (C == ' ' || C == '\t' || C == '\r' || C == '\n') {
+      InWord = false;
+    } else if (C == '#' && !InWord) {
+      return I;
+    } else {
+      if (C == '\'' || C == '"')
+        Quote = C;
+      InWord = true;
     }
-    Word += C;
-    ++I;
   }
-  if (InWord)
-    Words.push_back(std::move(Word));
-  return Words;
+  if (Quote)
+    return createStringError(inconvertibleErrorCode(),
+                             Quote == '\'' ? "unterminated single quote"
+                                           : "unterminated double quote");
+  return Line.size();
+}
+
+Expected<std::vector<std::string>> splitFlagWords(StringRef Line) {
+  Expected<size_t> End = endOfWords(Line);
+  if (!End)
+    return End.takeError();
+  BumpPtrAllocator Allocator;
+  StringSaver Saver(Allocator);
+  SmallVector<const char *, 32> Words;
+  cl::TokenizeGNUCommandLine(Line.take_front(*End), Saver, Words);
+  return std::vector<std::string>(Words.begin(), Words.end());
 }
 
 static bool isValidConfigurationName(StringRef Name) {
@@ -139,7 +117,7 @@ Expected<ConfigurationList> parseConfigurationList(StringRef Text,
   for (StringRef Line : Lines) {
     ++LineNo;
     Line = Line.rtrim("\r");
-    Expected<std::vector<std::string>> Words = splitShellWords(Line);
+    Expected<std::vector<std::string>> Words = splitFlagWords(Line);
     if (!Words)
       return Fail(LineNo, toString(Words.takeError()));
     if (Words->empty())

@@ -47,9 +47,12 @@ llvm::Expected<ConfigurationList> parseConfigurationList(llvm::StringRef Text,
 /// Reads and parses the file at \p Path.
 llvm::Expected<ConfigurationList> readConfigurationList(llvm::StringRef Path);
 
-/// Splits \p Command like a POSIX shell (quotes, backslashes; no expansion).
-llvm::Expected<std::vector<std::string>>
-splitShellWords(llvm::StringRef Command);
+/// Splits one line of flags into words as clang splits a response file
+/// (llvm::cl::TokenizeGNUCommandLine: blanks separate words; single and
+/// double quotes group them; a backslash, inside quotes too, takes the next
+/// character as it is; no expansion). A '#' that starts a word begins a
+/// comment. An unterminated quote or a trailing backslash is an error.
+llvm::Expected<std::vector<std::string>> splitFlagWords(llvm::StringRef Line);
 
 } // namespace bpftidy
 

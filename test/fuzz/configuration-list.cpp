@@ -2,7 +2,7 @@
 //
 // docs/formats.md, section 1. Invariants: an error names the list and one of
 // its lines ("PATH:LINE: message"); a list that parses has existing sources
-// and configurations with valid, unique names; and the shell-word splitter
+// and configurations with valid, unique names; and the flag-word splitter
 // reads back the words of every line once they are quoted again.
 //
 //===----------------------------------------------------------------------===//
@@ -14,25 +14,29 @@
 
 using namespace bpftidy;
 
-/// \p Word in single quotes, as a shell reads it back.
+/// \p Word in single quotes, as a response file reads it back (a
+/// backslash escapes inside them too).
 static std::string quote(llvm::StringRef Word) {
   std::string Quoted = "'";
-  for (char C : Word)
-    Quoted += C == '\'' ? std::string("'\\''") : std::string(1, C);
+  for (char C : Word) {
+    if (C == '\'' || C == '\\')
+      Quoted += '\\';
+    Quoted += C;
+  }
   return Quoted + "'";
 }
 
-static void checkShellWords(llvm::StringRef Line) {
-  llvm::Expected<std::vector<std::string>> Words = splitShellWords(Line);
+static void checkFlagWords(llvm::StringRef Line) {
+  llvm::Expected<std::vector<std::string>> Words = splitFlagWords(Line);
   if (!Words) {
     FUZZ_CHECK(!llvm::toString(Words.takeError()).empty(),
-               "a shell-word error without a message");
+               "a flag-word error without a message");
     return;
   }
   std::string Requoted;
   for (const std::string &Word : *Words)
     Requoted += quote(Word) + " ";
-  llvm::Expected<std::vector<std::string>> Again = splitShellWords(Requoted);
+  llvm::Expected<std::vector<std::string>> Again = splitFlagWords(Requoted);
   FUZZ_CHECK(Again && *Again == *Words,
              "quoted words do not read back: '" + Requoted + "'");
 }
@@ -54,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   llvm::SmallVector<llvm::StringRef> Lines;
   Text.split(Lines, '\n');
   for (llvm::StringRef Line : Lines)
-    checkShellWords(Line.rtrim("\r"));
+    checkFlagWords(Line.rtrim("\r"));
 
   const std::string &Path = listPath();
   llvm::Expected<ConfigurationList> List = parseConfigurationList(Text, Path);

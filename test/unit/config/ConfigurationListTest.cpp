@@ -181,48 +181,51 @@ TEST_F(ConfigurationListTest, ReadsFromDisk) {
   EXPECT_NE(Error.find("absent.configs"), std::string::npos);
 }
 
-TEST(SplitShellWordsTest, SplitsOnBlanks) {
-  EXPECT_EQ(*splitShellWords("  a \tb\n c  "),
+TEST(SplitFlagWordsTest, SplitsOnBlanks) {
+  EXPECT_EQ(*splitFlagWords("  a \tb\r c  "),
             (std::vector<std::string>{"a", "b", "c"}));
-  EXPECT_TRUE(splitShellWords("")->empty());
-  EXPECT_TRUE(splitShellWords("   ")->empty());
+  EXPECT_TRUE(splitFlagWords("")->empty());
+  EXPECT_TRUE(splitFlagWords("   ")->empty());
 }
 
-TEST(SplitShellWordsTest, Quotes) {
-  EXPECT_EQ(*splitShellWords("'a b' \"c d\" e'f g'h"),
-            (std::vector<std::string>{"a b", "c d", "ef gh"}));
-  // Nothing is special inside single quotes.
-  EXPECT_EQ(*splitShellWords("'a\\b$x\"'"),
-            (std::vector<std::string>{"a\\b$x\""}));
-  // Empty quotes make an empty word.
-  EXPECT_EQ(*splitShellWords("'' \"\" x"),
-            (std::vector<std::string>{"", "", "x"}));
+TEST(SplitFlagWordsTest, Quotes) {
+  EXPECT_EQ(*splitFlagWords("'a b' \"c d\" e'f g'h -DX='\"y z\"'"),
+            (std::vector<std::string>{"a b", "c d", "ef gh", "-DX=\"y z\""}));
+  // As in a response file, a backslash escapes inside single quotes too.
+  EXPECT_EQ(*splitFlagWords("'a\\b$x\"\\''"),
+            (std::vector<std::string>{"ab$x\"'"}));
+  // Empty quotes alone make no word (clang would reject an empty flag).
+  EXPECT_EQ(*splitFlagWords("'' \"\" x -DY=''"),
+            (std::vector<std::string>{"x", "-DY="}));
 }
 
-TEST(SplitShellWordsTest, Backslashes) {
-  EXPECT_EQ(*splitShellWords("a\\ b c\\'d"),
+TEST(SplitFlagWordsTest, Backslashes) {
+  EXPECT_EQ(*splitFlagWords("a\\ b c\\'d"),
             (std::vector<std::string>{"a b", "c'd"}));
-  // In double quotes a backslash escapes only $ ` " \ and newline.
-  EXPECT_EQ(*splitShellWords("\"\\\"\\\\\\$\\a\""),
-            (std::vector<std::string>{"\"\\$\\a"}));
-  // Backslash-newline joins lines.
-  EXPECT_EQ(*splitShellWords("a\\\nb"), (std::vector<std::string>{"ab"}));
+  EXPECT_EQ(*splitFlagWords("\"\\\"\\\\\\$\\a\""),
+            (std::vector<std::string>{"\"\\$a"}));
 }
 
-TEST(SplitShellWordsTest, Comments) {
-  EXPECT_EQ(*splitShellWords("a #b c"), (std::vector<std::string>{"a"}));
-  // '#' inside a word is an ordinary character.
-  EXPECT_EQ(*splitShellWords("a#b '#c'"),
-            (std::vector<std::string>{"a#b", "#c"}));
-  EXPECT_TRUE(splitShellWords("# only a comment")->empty());
+TEST(SplitFlagWordsTest, Comments) {
+  EXPECT_EQ(*splitFlagWords("a #b c"), (std::vector<std::string>{"a"}));
+  // '#' inside a word, quoted or escaped is an ordinary character.
+  EXPECT_EQ(*splitFlagWords("a#b '#c' \\#d \"x #'\" #e'"),
+            (std::vector<std::string>{"a#b", "#c", "#d", "x #'"}));
+  EXPECT_TRUE(splitFlagWords("# only a comment")->empty());
+  // A quote in a comment is no quote.
+  EXPECT_EQ(*splitFlagWords("a # don't"), (std::vector<std::string>{"a"}));
 }
 
-TEST(SplitShellWordsTest, Errors) {
-  EXPECT_EQ(toString(splitShellWords("a 'b").takeError()),
+TEST(SplitFlagWordsTest, Errors) {
+  EXPECT_EQ(toString(splitFlagWords("a 'b").takeError()),
             "unterminated single quote");
-  EXPECT_EQ(toString(splitShellWords("\"b").takeError()),
+  EXPECT_EQ(toString(splitFlagWords("'a\\'").takeError()),
+            "unterminated single quote");
+  EXPECT_EQ(toString(splitFlagWords("\"b").takeError()),
             "unterminated double quote");
-  EXPECT_EQ(toString(splitShellWords("b\\").takeError()),
+  EXPECT_EQ(toString(splitFlagWords("\"b\\").takeError()),
+            "unterminated double quote");
+  EXPECT_EQ(toString(splitFlagWords("b\\").takeError()),
             "backslash at the end of the line");
 }
 
