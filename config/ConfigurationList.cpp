@@ -35,11 +35,15 @@ const Configuration *ConfigurationList::find(StringRef Name) const {
 
 /// Where the words of \p Line end: at a '#' that starts a word, as in a
 /// shell. TokenizeGNUCommandLine knows no comments and silently accepts an
-/// unterminated quote or a trailing backslash, so this reads quotes and
-/// backslashes by its rules first and reports those as errors.
+/// unterminated quote, a trailing backslash or a NUL, so this reads quotes
+/// and backslashes by its rules first and reports those as errors.
 static Expected<size_t> endOfWords(StringRef Line) {
   char Quote = 0;
   bool InWord = false;
+  // The tokenizer's words are C strings: a NUL would cut one short.
+  if (Line.contains('\0'))
+    return createStringError(inconvertibleErrorCode(),
+                             "NUL character in the line");
   for (size_t I = 0, E = Line.size(); I < E; ++I) {
     char C = Line[I];
     if (Quote) {

@@ -51,7 +51,8 @@ llvm::Expected<ConfigurationList> readConfigurationList(llvm::StringRef Path);
 /// (llvm::cl::TokenizeGNUCommandLine: blanks separate words; single and
 /// double quotes group them; a backslash, inside quotes too, takes the next
 /// character as it is; no expansion). A '#' that starts a word begins a
-/// comment. An unterminated quote or a trailing backslash is an error.
+/// comment. An unterminated quote, a trailing backslash or a NUL character
+/// is an error.
 llvm::Expected<std::vector<std::string>> splitFlagWords(llvm::StringRef Line);
 
 } // namespace bpftidy

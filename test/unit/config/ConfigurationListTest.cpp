@@ -227,6 +227,10 @@ TEST(SplitFlagWordsTest, Errors) {
             "unterminated double quote");
   EXPECT_EQ(toString(splitFlagWords("b\\").takeError()),
             "backslash at the end of the line");
+  EXPECT_EQ(toString(splitFlagWords(StringRef("a b\0c", 5)).takeError()),
+            "NUL character in the line");
+  EXPECT_EQ(toString(splitFlagWords(StringRef("\\\0", 2)).takeError()),
+            "NUL character in the line");
 }
 
 } // namespace
