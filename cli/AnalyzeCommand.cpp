@@ -774,7 +774,7 @@ static std::unique_ptr<Outputs> openOutputs() {
   std::vector<OutputFile *> All = Opened->all();
   for (size_t I = 0; I < All.size(); ++I)
     for (size_t J = 0; J < I; ++J)
-      if (All[I]->target() == All[J]->target()) {
+      if (!All[I]->isStream() && All[I]->target() == All[J]->target()) {
         error() << All[I]->option() << " '" << All[I]->path()
                 << "' names the same file as " << All[J]->option() << "\n";
         return nullptr;
@@ -1100,10 +1100,10 @@ int analyzeMain(int Argc, const char **Argv) {
   // it is written twice: first as if nothing were fixed, which is the
   // longest it can be (every "fixed" is false), before the first edit,
   // then with what --fix did, into the room the first took (on standard
-  // output, only then). It is written even when a file did not parse, to
-  // show why.
+  // output or another stream, only then). It is written even when a file did
+  // not parse, to show why.
   bool Structured = Format != OutputFormat::Text;
-  if (Structured && !(Editing && Opened->Report->isStdout()) &&
+  if (Structured && !(Editing && Opened->Report->isStream()) &&
       !Report(Opened->Report->write(
           structuredReport(Records, Units, Merged.Configurations))))
     return ExitUsage;
