@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <array>
 #include <optional>
+#include <tuple>
 
 using namespace llvm;
 
@@ -203,7 +204,10 @@ private:
   }
 
   Error parseModifier(StringRef W) {
-    auto [Key, Value] = W.split('=');
+    // Not a structured binding: the lambda below captures Key, which
+    // C++17 does not allow for a binding.
+    StringRef Key, Value;
+    std::tie(Key, Value) = W.split('=');
     if (!W.contains('=') || Value.empty()) {
       if (isTransportWord(W))
         return fail("'" + W + "' must be the second word");
