@@ -24,6 +24,7 @@ for var in ("CI", "HOME", "TMPDIR"):
 tools = os.path.join(config.bpf_tidy_src_root, "test", "tools")
 config.substitutions.append(("%bpf_src", config.bpf_tidy_src_root))
 config.substitutions.append(("%bpf_obj", config.bpf_tidy_obj_root))
+config.substitutions.append(("%bpf_tidy_repository", config.bpf_tidy_repository))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(
     ("%expect_exit", "%s %s" % (config.python, os.path.join(tools, "expect_exit.py"))))
