@@ -211,15 +211,25 @@ def most_different(main, permutations):
     return best
 
 
-def configuration_name(flags):
-    """The name bpf-tidy gives a compilation database entry."""
+def defines_of(flags):
+    """The -D and -U flags as bpf-tidy names them ("!NAME" for -U NAME)."""
     defines = []
     for flag in flags:
         if flag.startswith("-D"):
             defines.append(flag[2:])
         elif flag.startswith("-U"):
             defines.append("!" + flag[2:])
-    return ",".join(defines) or "default"
+    return defines
+
+
+def configuration_name(flags, shared):
+    """The name bpf-tidy gives a compilation database entry: its defines
+    that not every entry has (shared: those every entry has)."""
+    own = []
+    for define in defines_of(flags):
+        if define not in shared and define not in own:
+            own.append(define)
+    return ",".join(own) or "default"
 
 
 # --- Compiling ---------------------------------------------------------------
@@ -456,9 +466,12 @@ def measure_tree(tree, args):
             all_flags = common + flags
             units.append({"program": program, "source": "bpf_%s.c" % program,
                           "config": name, "flags": all_flags})
-            # Programs built with the same -D flags share a name.
-            names.setdefault(configuration_name(all_flags), []).append(
-                "%s/%s" % (program, name))
+    # Programs built with the same -D flags share a name.
+    shared = set.intersection(*(set(defines_of(u["flags"])) for u in units)) \
+        if units else set()
+    for unit in units:
+        names.setdefault(configuration_name(unit["flags"], shared), []).append(
+            "%s/%s" % (unit["program"], unit["config"]))
     shutil.rmtree(fixed, ignore_errors=True)
     shutil.rmtree(objects, ignore_errors=True)
     shutil.copytree(original, fixed, symlinks=True)
