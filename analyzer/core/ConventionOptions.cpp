@@ -1,6 +1,7 @@
 //===- ConventionOptions.cpp ----------------------------------------------===//
 
 #include "analyzer/core/ConventionOptions.h"
+#include "analyzer/core/NotifyHelperShape.h"
 #include "rewriters/NotificationTemplate.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/YAMLTraits.h"
@@ -172,6 +173,10 @@ std::optional<std::string> readOption(const ConventionOption &Option,
     return std::nullopt;
   }
   case OptionKind::List:
+    if (Option.List == &Conventions::NotifyHelpers)
+      for (const std::string &Item : splitOptionList(Text))
+        if (std::optional<std::string> Why = helperItemError(Item))
+          return *Why;
     Into.*Option.List = splitOptionList(Text);
     return std::nullopt;
   case OptionKind::Mapping:

@@ -32,10 +32,17 @@ struct Conventions {
   /// Whether an integer constant below -1 is a drop reason whatever its
   /// name (-1 is TC_ACT_UNSPEC, a valid verdict).
   bool NegativeConstantsAreDrops = true;
-  /// Calls (functions or macros) that report a drop and yield a verdict.
+  /// Calls (functions or macros) that report a drop and yield a verdict:
+  /// a name, or a call of placeholders saying where the helper takes the
+  /// direction and source (NotifyHelperShape.h). Cilium's
+  /// drop_for_direction (2023+) takes a conntrack direction.
   std::vector<std::string> NotifyHelpers = {
-      "send_drop_notify", "send_drop_notify_error", "send_drop_notify_ext",
-      "send_drop_notify_error_ext"};
+      "send_drop_notify",
+      "send_drop_notify_error",
+      "send_drop_notify_ext",
+      "send_drop_notify_error_ext",
+      "drop_for_direction(${ctx}, ${direction}, ${reason})",
+      "drop_for_direction(${ctx}, ${direction}, ${reason}, ${ext_err})"};
   /// Section names of tail calls: iproute2 "2/7", "cilium_calls/7", and
   /// __declare_tail's "<type>/tail".
   std::string TailCallSections =

@@ -30,6 +30,9 @@ DirectionResolver::DirectionResolver(const Conventions &Options,
       DirectionPattern(Options.DirectionPattern) {
   for (const PatternRule &Rule : Options.DirectionRules)
     Rules.emplace_back(NamePattern(Rule.Pattern), Rule.Value);
+  for (const std::string &Item : Options.NotifyHelpers)
+    if (auto Shape = shapeOfCall(Item))
+      ConfiguredShapes.push_back(std::move(*Shape));
 }
 
 std::optional<std::string>
@@ -105,7 +108,11 @@ llvm::StringMap<size_t> DirectionResolver::roles(StringRef Helper,
                                                  size_t Count) const {
   if (Helper == TemplateHelper && Count == TemplateArity)
     return TemplateRoles;
-  // The presets' shapes (every Cilium era's helpers).
+  // The shapes NotifyHelpers spells out (wrappers such as
+  // drop_for_direction), then the presets' (every Cilium era's helpers).
+  for (const HelperShape &Shape : ConfiguredShapes)
+    if (Shape.Helper == Helper && Shape.Arity == Count)
+      return Shape.Roles;
   static const std::vector<HelperShape> Presets = [] {
     std::vector<HelperShape> Shapes;
     for (const rewriters::NotifyPreset &Preset : rewriters::notifyPresets())

@@ -138,6 +138,8 @@ private:
   std::string TemplateHelper;
   size_t TemplateArity = 0;
   llvm::StringMap<size_t> TemplateRoles;
+  /// The NotifyHelpers items written as calls of placeholders.
+  std::vector<HelperShape> ConfiguredShapes;
 
   const Conventions &Options;
   const DropReasonMatcher &Matcher;

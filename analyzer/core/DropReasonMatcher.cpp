@@ -1,6 +1,7 @@
 //===- DropReasonMatcher.cpp ----------------------------------------------===//
 
 #include "analyzer/core/DropReasonMatcher.h"
+#include "analyzer/core/NotifyHelperShape.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
@@ -13,8 +14,8 @@ namespace bpftidy {
 DropReasonMatcher::DropReasonMatcher(const Conventions &Options)
     : DropReasonPattern(Options.DropReasonPattern),
       NegativeConstantsAreDrops(Options.NegativeConstantsAreDrops) {
-  for (const std::string &Name : Options.NotifyHelpers)
-    NotifyHelpers.insert(Name);
+  for (const std::string &Item : Options.NotifyHelpers)
+    NotifyHelpers.insert(helperOfItem(Item));
 }
 
 std::optional<std::string>
