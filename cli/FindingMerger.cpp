@@ -71,6 +71,34 @@ static void dropFixNotes(MergedFinding &F) {
   F.NoteReasons.resize(Kept);
 }
 
+/// Adds to \p F the notes of \p E (the same site, another unit) that
+/// point at a program's return handing the drop to the kernel and that \p F
+/// lacks: a program may exist in some configurations only.
+static void addKernelReturns(MergedFinding &F, const ClangTidyError &E,
+                             const std::vector<NoteReason> &Reasons) {
+  for (size_t I = 0; I < E.Notes.size(); ++I) {
+    if (Reasons[I] != NoteReason::KernelReturn)
+      continue;
+    const tooling::DiagnosticMessage &Note = E.Notes[I];
+    bool Known = llvm::any_of(F.Error.Notes, [&](const auto &Have) {
+      return Have.Message == Note.Message &&
+             Have.FileOffset == Note.FileOffset &&
+             canonicalPath(Have.FilePath) == canonicalPath(Note.FilePath);
+    });
+    if (Known)
+      continue;
+    // After the other notes that point at the kernel, in order.
+    size_t At = 0;
+    for (size_t J = 0; J < F.NoteReasons.size(); ++J)
+      if (F.NoteReasons[J] == NoteReason::KernelReturn)
+        At = J + 1;
+    if (At == 0)
+      At = F.NoteReasons.size();
+    F.Error.Notes.insert(F.Error.Notes.begin() + At, Note);
+    F.NoteReasons.insert(F.NoteReasons.begin() + At, NoteReason::KernelReturn);
+  }
+}
+
 using FindingKey = std::tuple<std::string, std::string, unsigned>;
 
 /// The key of \p E's site: check, canonical file, offset.
@@ -131,21 +159,20 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
       if (StringRef(E.DiagnosticName).starts_with("clang-tidy-"))
         std::get<1>(Key) += "\n" + E.Message.Message;
       auto [It, Inserted] = Index.try_emplace(Key, Merged.Findings.size());
+      if (!TagsRead) {
+        Tags = tagsByFinding(Results[Results[U].AnalysedAs].NoteTags);
+        TagsRead = true;
+      }
+      auto Found = Tags.find(Key);
+      std::vector<NoteReason> Reasons =
+          reasonsOf(E, Found == Tags.end() ? nullptr : &Found->second);
       if (Inserted) {
-        if (!TagsRead) {
-          Tags = tagsByFinding(Results[Results[U].AnalysedAs].NoteTags);
-          TagsRead = true;
-        }
-        auto Found = Tags.find(Key);
-        Merged.Findings.push_back(
-            {E,
-             reasonsOf(E, Found == Tags.end() ? nullptr : &Found->second),
-             {},
-             "",
-             {}});
+        Merged.Findings.push_back({E, Reasons, {}, "", {}});
         Proposals.emplace_back();
       }
       MergedFinding &F = Merged.Findings[It->second];
+      if (!Inserted)
+        addKernelReturns(F, E, Reasons);
       if (llvm::find(F.Configurations, Configuration) == F.Configurations.end())
         F.Configurations.push_back(Configuration);
       Proposals[It->second].push_back(

@@ -143,6 +143,7 @@ void BareDropFinder::examine(const FunctionDecl &F, const ProgramInfo &Info,
     for (const FunctionDecl *Program : Helper->Programs)
       Base.Programs.emplace_back(Program,
                                  Programs[Program->getCanonicalDecl()]);
+    Base.KernelReturns = Helper->KernelReturns;
   } else {
     Base.Programs.emplace_back(&F, Info);
     if (F.getNumParams() > 0 && !F.getParamDecl(0)->getName().empty())

@@ -7,6 +7,7 @@
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include <set>
 
 using namespace clang::ast_matchers;
 
@@ -131,6 +132,21 @@ void BareDropReturnCheck::report(const bpftidy::BareDropSite &Site) {
                "' is returned to the kernel by " + llvm::join(Names, ", ") +
                ", so the drop is notified where it is made");
   }
+  // Where the drop reaches the kernel, so that a reviewer (and SARIF's
+  // related locations, and a grep for that line) finds it. The text names
+  // no kind of function: it must be the same in every configuration.
+  std::set<std::pair<unsigned, std::string>> Handed;
+  for (const bpftidy::BareDropOccurrence &O : Site.Occurrences)
+    for (const bpftidy::KernelReturn &K : O.KernelReturns) {
+      if (!K.Return)
+        continue;
+      SourceLocation Where = SM.getFileLoc(K.Return->getReturnLoc());
+      std::string Text = "'" + K.Program->getName().str() +
+                         "' hands the value of '" + K.Callee->getName().str() +
+                         "' to the kernel here";
+      if (Handed.emplace(Where.getRawEncoding(), Text).second)
+        note(Site.Location, Where, NoteReason::KernelReturn, Text);
+    }
   if (Site.MacroGeneratesFunction) {
     llvm::StringSet<> Named;
     for (const bpftidy::BareDropOccurrence &O : Site.Occurrences)

@@ -12,6 +12,7 @@
 #define BPF_TIDY_ANALYZER_CHECKS_BAREDROPSITE_H
 
 #include "analyzer/core/DropReasonMatcher.h"
+#include "analyzer/core/FunctionUses.h"
 #include "analyzer/core/ProgramClassifier.h"
 #include "clang/Basic/SourceLocation.h"
 #include <string>
@@ -57,6 +58,9 @@ struct BareDropOccurrence {
   /// The programs that return this value to the kernel: Function itself,
   /// or those returning the helper's value.
   std::vector<std::pair<const clang::FunctionDecl *, ProgramInfo>> Programs;
+  /// For a helper: the programs' `return`s that hand its value to the
+  /// kernel.
+  std::vector<KernelReturn> KernelReturns;
 
   /// Propagated: what is returned ("'ret'", "the value of 'f'"), where the
   /// drop reasons come from ("a drop reason from 'f'"), which ones.

@@ -62,6 +62,7 @@ const SourceNotifyDecision &SourceNotifyRule::decide(const FunctionDecl &F) {
     if (IsProgram(*Use.Caller)) {
       if (!llvm::is_contained(Result.Programs, Use.Caller))
         Result.Programs.push_back(Use.Caller);
+      Result.KernelReturns.push_back({Use.Caller, Use.Return, &F});
       if (Use.Caller->getNumParams() > 0)
         CallerContext = Use.Caller->getParamDecl(0);
     } else {
@@ -75,6 +76,9 @@ const SourceNotifyDecision &SourceNotifyRule::decide(const FunctionDecl &F) {
       for (const FunctionDecl *Program : Caller.Programs)
         if (!llvm::is_contained(Result.Programs, Program))
           Result.Programs.push_back(Program);
+      Result.KernelReturns.insert(Result.KernelReturns.end(),
+                                  Caller.KernelReturns.begin(),
+                                  Caller.KernelReturns.end());
       CallerContext = Caller.Context;
     }
     std::vector<unsigned> Positions =
@@ -87,6 +91,7 @@ const SourceNotifyDecision &SourceNotifyRule::decide(const FunctionDecl &F) {
 
   if (!Result.Safe) {
     Result.Programs.clear();
+    Result.KernelReturns.clear();
   } else {
     const FunctionDecl *Definition = F.getDefinition();
     if (!Definition)

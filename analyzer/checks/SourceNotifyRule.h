@@ -25,6 +25,7 @@
 namespace clang {
 class FunctionDecl;
 class ParmVarDecl;
+class ReturnStmt;
 } // namespace clang
 
 namespace bpftidy {
@@ -42,6 +43,8 @@ struct SourceNotifyDecision {
   const clang::ParmVarDecl *Context = nullptr;
   /// Why there is no context parameter, when there is none.
   std::string WhyNoContext;
+  /// The programs' `return`s that hand the helper's value to the kernel.
+  std::vector<KernelReturn> KernelReturns;
 };
 
 class SourceNotifyRule {

@@ -4,6 +4,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
@@ -13,7 +14,7 @@ namespace bpftidy {
 namespace {
 class UseCollector : public RecursiveASTVisitor<UseCollector> {
 public:
-  llvm::DenseSet<const CallExpr *> ReturnedCalls;
+  llvm::DenseMap<const CallExpr *, const ReturnStmt *> ReturnedCalls;
   llvm::DenseSet<const DeclRefExpr *> Callees;
   std::vector<std::pair<const FunctionDecl *, FunctionUse>> Found;
   const FunctionDecl *Caller = nullptr;
@@ -21,7 +22,7 @@ public:
   bool VisitReturnStmt(ReturnStmt *Return) {
     if (const Expr *Value = Return->getRetValue())
       if (const auto *Call = dyn_cast<CallExpr>(Value->IgnoreParenImpCasts()))
-        ReturnedCalls.insert(Call);
+        ReturnedCalls[Call] = Return;
     return true;
   }
   // Pre-order: a call is visited before its callee's DeclRefExpr.
@@ -32,9 +33,9 @@ public:
     if (!Callee)
       return true;
     Callees.insert(Ref);
-    Found.emplace_back(
-        Callee->getCanonicalDecl(),
-        FunctionUse{Caller, Call, ReturnedCalls.count(Call) > 0});
+    const ReturnStmt *Return = ReturnedCalls.lookup(Call);
+    Found.emplace_back(Callee->getCanonicalDecl(),
+                       FunctionUse{Caller, Call, Return != nullptr, Return});
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {

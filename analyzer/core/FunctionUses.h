@@ -18,6 +18,7 @@
 namespace clang {
 class CallExpr;
 class FunctionDecl;
+class ReturnStmt;
 } // namespace clang
 
 namespace bpftidy {
@@ -30,6 +31,18 @@ struct FunctionUse {
   const clang::CallExpr *Call = nullptr;
   /// Whether the call's value is the returned value of a `return`.
   bool ReturnedDirectly = false;
+  /// That `return`, when it is.
+  const clang::ReturnStmt *Return = nullptr;
+};
+
+/// A program's `return` that hands a helper's value to the kernel:
+/// `return helper(ctx);`, or the return of the value of a helper that
+/// returns it.
+struct KernelReturn {
+  const clang::FunctionDecl *Program = nullptr;
+  const clang::ReturnStmt *Return = nullptr;
+  /// The function whose value that `return` returns.
+  const clang::FunctionDecl *Callee = nullptr;
 };
 
 class FunctionUses {

@@ -12,6 +12,8 @@ llvm::StringRef noteReasonName(NoteReason Reason) {
     return "fix-detail";
   case NoteReason::NoFix:
     return "no-fix";
+  case NoteReason::KernelReturn:
+    return "kernel-return";
   case NoteReason::Configurations:
     return "configurations";
   }

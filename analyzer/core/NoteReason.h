@@ -27,12 +27,15 @@ enum class NoteReason {
   FixDetail,
   /// Says why there is no fix.
   NoFix,
+  /// Points at a program's `return` that hands a helper's drop to the
+  /// kernel (merged across configurations by the driver).
+  KernelReturn,
   /// Names the configurations a site was found in (added by the driver).
   Configurations,
 };
 
 /// The reason's name in machine-readable reports: "explanation",
-/// "fix-detail", "no-fix", "configurations".
+/// "fix-detail", "no-fix", "kernel-return", "configurations".
 llvm::StringRef noteReasonName(NoteReason Reason);
 
 /// One note a check emitted: the finding it belongs to (check, file as
