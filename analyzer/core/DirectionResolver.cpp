@@ -8,13 +8,13 @@
 #include "analyzer/core/NotifyExpansions.h"
 #include "analyzer/core/NotifyHelperShape.h"
 #include "rewriters/NotificationTemplate.h"
-#include "tailcalls/TailCallSlot.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -26,7 +26,7 @@ namespace bpftidy {
 
 DirectionResolver::DirectionResolver(const Conventions &Options,
                                      const DropReasonMatcher &Matcher)
-    : Options(Options), Matcher(Matcher),
+    : Graph(Options), Options(Options), Matcher(Matcher),
       DirectionPattern(Options.DirectionPattern) {
   for (const PatternRule &Rule : Options.DirectionRules)
     Rules.emplace_back(NamePattern(Rule.Pattern), Rule.Value);
@@ -232,79 +232,150 @@ DirectionResolver::siblingArgument(const FunctionDecl &F, StringRef Placeholder,
   return Shared;
 }
 
-/// The slot a tail call is entered by: KEY of its section "MAP/KEY" or of
-/// its tag "tail:MAP/KEY", when KEY is a number.
-static std::optional<int64_t> tailCallSlot(const ProgramInfo &Program) {
-  StringRef Name = Program.TailTag.empty() ? StringRef(Program.Section)
-                                           : StringRef(Program.TailTag);
-  if (std::optional<uint32_t> Key =
-          tailcalls::parseSlotKey(Name.rsplit('/').second))
-    return *Key;
+/// \p Text with every run of blanks, line breaks and continuations one
+/// space.
+static std::string joinedSpaces(StringRef Text) {
+  std::string Joined;
+  bool Blank = false;
+  for (char C : Text.trim()) {
+    if (llvm::isSpace(C) || C == '\\') {
+      Blank = true;
+      continue;
+    }
+    if (Blank && !Joined.empty())
+      Joined += ' ';
+    Blank = false;
+    Joined += C;
+  }
+  return Joined;
+}
+
+/// How many variables named \p Name \p Body declares.
+static unsigned variablesNamed(const Stmt *Body, StringRef Name) {
+  if (!Body)
+    return 0;
+  unsigned Count = 0;
+  if (const auto *Decls = dyn_cast<DeclStmt>(Body))
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        Count += Var->getName() == Name;
+  for (const Stmt *Child : Body->children())
+    Count += variablesNamed(Child, Name);
+  return Count;
+}
+
+bool DirectionResolver::holdsEverywhere(StringRef Text, const FunctionDecl &F,
+                                        ASTContext &Ctx,
+                                        Preprocessor &PP) const {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(F.getBody());
+  if (!Body)
+    return false;
+  // Locals declared with a value before the body's first statement hold
+  // it at every return.
+  llvm::StringSet<> Held;
+  for (const ParmVarDecl *Param : F.parameters())
+    Held.insert(Param->getName());
+  for (const Stmt *S : Body->body()) {
+    const auto *Decls = dyn_cast<DeclStmt>(S);
+    if (!Decls)
+      break;
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        if (Var->hasInit() && !Var->getType().isVolatileQualified())
+          Held.insert(Var->getName());
+  }
+  while (!Text.empty()) {
+    size_t Begin =
+        Text.find_if([](char C) { return llvm::isAlpha(C) || C == '_'; });
+    if (Begin == StringRef::npos)
+      break;
+    Text = Text.drop_front(Begin);
+    StringRef Word =
+        Text.take_while([](char C) { return llvm::isAlnum(C) || C == '_'; });
+    Text = Text.drop_front(Word.size());
+    if (directionOfConstant(Word) || PP.isMacroDefined(Word))
+      continue;
+    if (Held.contains(Word)) {
+      // Not declared again, in an inner block, under the same name.
+      if (variablesNamed(Body, Word) > 1)
+        return false;
+      continue;
+    }
+    bool Global = false;
+    for (const NamedDecl *D :
+         Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Word)))
+      Global |= isa<EnumConstantDecl>(D) || isa<FunctionDecl>(D);
+    if (!Global)
+      return false;
+  }
+  return true;
+}
+
+const DirectionResolver::Told &DirectionResolver::toldIn(const FunctionDecl &F,
+                                                         ASTContext &Ctx,
+                                                         Preprocessor &PP) {
+  auto Found = ToldCache.find(&F);
+  if (Found != ToldCache.end())
+    return Found->second;
+  Told Result;
+  for (const std::string &Text : notifiedDirections(F, Ctx, PP)) {
+    if (auto Dir = directionOfConstant(Text))
+      Result.Constants.insert(*Dir);
+    else {
+      std::string Joined = joinedSpaces(Text);
+      if (Result.RunTime.empty())
+        Result.RunTime = Joined;
+      else if (Result.RunTime != Joined)
+        Result.RunTimeDiffers = true;
+    }
+  }
+  return ToldCache[&F] = std::move(Result);
+}
+
+std::optional<std::string>
+DirectionResolver::enteringDirection(const FunctionDecl &F, ASTContext &Ctx,
+                                     Preprocessor &PP) {
+  const Told &Own = toldIn(F, Ctx, PP);
+  if (!Own.RunTime.empty() || Own.Constants.size() > 1)
+    return std::nullopt;
+  if (Own.Constants.size() == 1)
+    return *Own.Constants.begin();
+  std::string Section;
+  if (const auto *Attribute = F.getAttr<SectionAttr>())
+    Section = Attribute->getName().str();
+  for (const auto &[Pattern, Value] : Rules)
+    if ((!Section.empty() && Pattern.match(Section)) ||
+        Pattern.match(F.getName()))
+      return Value;
   return std::nullopt;
 }
 
 std::optional<Direction>
-DirectionResolver::tailCallerDirection(const FunctionDecl &F,
-                                       const ProgramInfo &Program,
-                                       ASTContext &Ctx, Preprocessor &PP) {
-  std::optional<int64_t> Slot = tailCallSlot(Program);
-  if (!Slot)
+DirectionResolver::tailCallerDirection(const FunctionDecl &F, ASTContext &Ctx,
+                                       Preprocessor &PP, bool &Entered,
+                                       std::string &WhyNot) {
+  EnteringDirections Entering =
+      Graph.enteringDirections(F, Ctx, [&](const FunctionDecl &P) {
+        return enteringDirection(P, Ctx, PP);
+      });
+  Entered = !Entering.empty();
+  if (!Entered)
     return std::nullopt;
-  if (!TailCallers) {
-    // Each call of a tail-call helper with a constant slot (the last
-    // argument that is an integer constant: bpf_tail_call(ctx, &map, 7),
-    // tail_call_internal(ctx, 7, &ext_err)).
-    TailCallers.emplace();
-    llvm::StringSet<> Helpers;
-    for (const std::string &Name : Options.TailCallHelpers)
-      Helpers.insert(Name);
-    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
-      const auto *Caller = dyn_cast<FunctionDecl>(D);
-      if (!Caller || !Caller->hasBody())
-        continue;
-      for (const CallExpr *Call : callsIn(Caller->getBody())) {
-        // libbpf's bpf_tail_call is a function pointer variable.
-        const auto *Callee = dyn_cast_or_null<NamedDecl>(Call->getCalleeDecl());
-        if (!Callee || !Callee->getIdentifier() ||
-            !Helpers.contains(Callee->getName()))
-          continue;
-        for (unsigned I = Call->getNumArgs(); I-- > 0;) {
-          Expr::EvalResult Value;
-          const Expr *Arg = Call->getArg(I);
-          if (!Arg->isValueDependent() && Arg->EvaluateAsInt(Value, Ctx)) {
-            (*TailCallers)[Value.Val.getInt().getExtValue()].push_back(Caller);
-            break;
-          }
-        }
-      }
-    }
-  }
-  auto Callers = TailCallers->find(*Slot);
-  if (Callers == TailCallers->end())
-    return std::nullopt;
-  std::set<std::string> Agreed;
-  std::vector<std::string> Names;
-  for (const FunctionDecl *Caller : Callers->second) {
-    if (Caller == &F)
-      continue;
-    ProgramInfo CallerInfo;
-    if (const auto *Section = Caller->getAttr<SectionAttr>())
-      CallerInfo.Section = Section->getName().str();
-    std::string Ignored;
-    std::optional<Direction> Dir =
-        programDirection(*Caller, CallerInfo, Ctx, PP, Ignored);
-    if (!Dir)
-      return std::nullopt; // one caller that cannot tell: nothing is sure
-    Agreed.insert(Dir->Expression);
-    Names.push_back("'" + Caller->getName().str() + "'");
-  }
-  if (Agreed.size() != 1)
-    return std::nullopt;
-  std::sort(Names.begin(), Names.end());
-  Names.erase(std::unique(Names.begin(), Names.end()), Names.end());
-  return Direction{*Agreed.begin(), "the functions that tail-call slot " +
-                                        std::to_string(*Slot) + " (" +
-                                        llvm::join(Names, ", ") + ")"};
+  std::string Slot = std::to_string(Entering.Slot);
+  if (Entering.Told.size() == 1 && Entering.Silent.empty())
+    return Direction{Entering.Told.begin()->first,
+                     "the programs that tail-call slot " + Slot + " (" +
+                         llvm::join(Entering.Told.begin()->second, ", ") + ")"};
+  std::vector<std::string> Parts;
+  for (const auto &[Dir, Names] : Entering.Told)
+    Parts.push_back(llvm::join(Names, ", ") + ": " + Dir);
+  if (!Entering.Silent.empty())
+    Parts.push_back(llvm::join(Entering.Silent, ", ") +
+                    ": no direction of their own");
+  WhyNot = "the programs that tail-call '" + F.getName().str() + "' (slot " +
+           Slot + ") do not agree on a direction (" + llvm::join(Parts, "; ") +
+           ")";
+  return std::nullopt;
 }
 
 std::optional<Direction>
@@ -318,13 +389,17 @@ DirectionResolver::programDirection(const FunctionDecl &F,
   }
 
   std::optional<Direction> Result;
-  std::set<std::string> Notified;
-  for (const std::string &Text : notifiedDirections(F, Ctx, PP))
-    if (auto Dir = directionOfConstant(Text))
-      Notified.insert(*Dir);
+  const Told &Own = toldIn(F, Ctx, PP);
+  const std::set<std::string> &Notified = Own.Constants;
+  std::string Inferred;
   if (Notified.size() == 1) {
     Result = Direction{*Notified.begin(), "other drop notifications in '" +
                                               F.getName().str() + "'"};
+  } else if (Notified.empty() && !Own.RunTime.empty() && !Own.RunTimeDiffers &&
+             holdsEverywhere(Own.RunTime, F, Ctx, PP)) {
+    // The expression the program's own notifications pass.
+    Result = Direction{Own.RunTime, "other drop notifications in '" +
+                                        F.getName().str() + "'"};
   } else {
     for (const auto &[Pattern, Value] : Rules) {
       if (!Program.Section.empty() && Pattern.match(Program.Section)) {
@@ -336,10 +411,12 @@ DirectionResolver::programDirection(const FunctionDecl &F,
         break;
       }
     }
-    if (!Result && Program.Kind == ProgramKind::TailCall &&
-        InProgress.insert(&F).second) {
-      Result = tailCallerDirection(F, Program, Ctx, PP);
-      InProgress.erase(&F);
+    // What other code tells counts only where the program's own
+    // notifications tell nothing.
+    if (!Result && Notified.empty() && Own.RunTime.empty()) {
+      bool Entered = false;
+      if (Program.Kind == ProgramKind::TailCall)
+        Result = tailCallerDirection(F, Ctx, PP, Entered, Inferred);
     }
     if (!Result && !Options.DefaultDirection.empty())
       Result = Direction{Options.DefaultDirection, "DefaultDirection"};
@@ -349,10 +426,22 @@ DirectionResolver::programDirection(const FunctionDecl &F,
     if (Notified.size() > 1)
       WhyNot = "'" + F.getName().str() +
                "' notifies drops in more than one direction";
+    else if (!Own.RunTime.empty())
+      WhyNot = "'" + F.getName().str() +
+               "' notifies drops in a direction told at run time ('" +
+               Own.RunTime + "'" +
+               (Own.RunTimeDiffers ? ", and others"
+                                   : ", which does not hold at every return") +
+               ")";
+    else if (!Inferred.empty())
+      WhyNot = Inferred;
     else
       WhyNot = "nothing tells the direction of drops in '" + F.getName().str() +
                "' (no notification with a constant direction, no "
-               "DirectionRules match)";
+               "DirectionRules match" +
+               (Program.Kind == ProgramKind::TailCall
+                    ? ", no program here tail-calls it)"
+                    : ")");
   }
   Cache[&F] = Result;
   CacheWhyNot[&F] = WhyNot;

@@ -3,10 +3,18 @@
 // A drop notification carries the metric direction (ingress, egress). A
 // wrong direction in a drop event is worse than no fix, so the direction is
 // only taken from what the code says:
-//  1. notifications in the same program that pass a constant direction;
+//  1. notifications in the same program that pass a constant direction, or
+//     that all pass one expression told at run time which holds at every
+//     return (`dir == NAT_DIR_INGRESS ? METRIC_INGRESS : METRIC_EGRESS`,
+//     `dir` a parameter or a local declared with its value first);
 //  2. configured rules on the program's section name, then its function
 //     name (DirectionRules);
-//  3. the configured default.
+//  3. for a tail call, the programs entering it (TailCallGraph), as their
+//     own notifications (or DirectionRules) tell it, never those of the
+//     helpers they call: Cilium's 2020 bpf_host.c enters the DSR tail
+//     calls from handlers whose helpers notify METRIC_INGRESS, where
+//     upstream's fix of those tail calls notifies METRIC_EGRESS;
+//  4. the configured default.
 // Constants of other enums (conntrack's CT_INGRESS is 1, but METRIC_INGRESS
 // is also 1 and METRIC_EGRESS 2) count only through DirectionMapping.
 //
@@ -19,11 +27,13 @@
 #include "analyzer/core/NamePattern.h"
 #include "analyzer/core/NotifyHelperShape.h"
 #include "analyzer/core/ProgramClassifier.h"
+#include "analyzer/core/TailCallGraph.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -108,8 +118,8 @@ public:
     Cache.clear();
     CacheWhyNot.clear();
     HelperFunctions.reset();
-    TailCallers.reset();
-    InProgress.clear();
+    Graph.reset();
+    ToldCache.clear();
   }
 
 private:
@@ -119,15 +129,36 @@ private:
   /// Where each placeholder is among \p Count arguments of \p Helper.
   llvm::StringMap<size_t> roles(llvm::StringRef Helper, size_t Count) const;
 
-  /// The direction every function tail-calling \p F's slot agrees on.
-  std::optional<Direction> tailCallerDirection(const clang::FunctionDecl &F,
-                                               const ProgramInfo &Program,
+  /// What the notifications in \p F's own body pass as direction.
+  struct Told {
+    /// The metric directions of those passing a constant.
+    std::set<std::string> Constants;
+    /// The first direction told at run time, as written (spaces joined).
+    std::string RunTime;
+    /// Whether others are told at run time by a different expression.
+    bool RunTimeDiffers = false;
+  };
+  /// Whether \p Text, a direction told at run time in \p F, means the
+  /// same at every return of \p F: it names constants, \p F's parameters
+  /// and locals it declares with a value before any statement.
+  bool holdsEverywhere(llvm::StringRef Text, const clang::FunctionDecl &F,
+                       clang::ASTContext &Ctx, clang::Preprocessor &PP) const;
+  const Told &toldIn(const clang::FunctionDecl &F, clang::ASTContext &Ctx,
+                     clang::Preprocessor &PP);
+  /// What a program entering a tail call tells: its own notifications,
+  /// else DirectionRules.
+  std::optional<std::string> enteringDirection(const clang::FunctionDecl &F,
                                                clang::ASTContext &Ctx,
                                                clang::Preprocessor &PP);
-  /// Functions of the translation unit that tail-call each constant slot.
-  std::optional<std::map<int64_t, std::vector<const clang::FunctionDecl *>>>
-      TailCallers;
-  llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  /// The direction the programs entering tail call \p F agree on; \p
+  /// WhyNot names them when they do not.
+  std::optional<Direction> tailCallerDirection(const clang::FunctionDecl &F,
+                                               clang::ASTContext &Ctx,
+                                               clang::Preprocessor &PP,
+                                               bool &Entered,
+                                               std::string &WhyNot);
+  TailCallGraph Graph;
+  llvm::DenseMap<const clang::FunctionDecl *, Told> ToldCache;
 
   /// From useTemplate(): the template's helper, its arity and where it
   /// takes the direction.
