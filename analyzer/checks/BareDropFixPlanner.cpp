@@ -213,14 +213,7 @@ FixPlan BareDropFixPlanner::plan(const BareDropSite &Site, ASTContext &Ctx,
           "the value may also be a valid verdict, and " + Guarded.WhyNot;
       return Plan;
     }
-    auto Tested = guardCondition(Guarded.Tested, SpareMinusOne, Ctx, PP);
-    if (!Tested) {
-      Plan.WhyNot = "the value may also be -1 (TC_ACT_UNSPEC), a valid "
-                    "verdict that a '< 0' guard would drop, and "
-                    "TC_ACT_UNSPEC is not defined in this translation unit";
-      return Plan;
-    }
-    Condition = *Tested;
+    Condition = guardCondition(Guarded.Tested, SpareMinusOne, Ctx, PP);
   }
 
   const std::string *Template = Calls.templateFor(Ctx, PP, Plan.WhyNot);

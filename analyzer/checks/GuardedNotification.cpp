@@ -56,15 +56,14 @@ GuardedValue guardedValue(const Expr &Returned, llvm::StringRef Text,
   return Value;
 }
 
-std::optional<std::string> guardCondition(llvm::StringRef Tested,
-                                          bool SpareMinusOne, ASTContext &Ctx,
-                                          Preprocessor &PP) {
+std::string guardCondition(llvm::StringRef Tested, bool SpareMinusOne,
+                           ASTContext &Ctx, Preprocessor &PP) {
   std::string Condition = Tested.str() + " < 0";
   if (!SpareMinusOne)
     return Condition;
-  if (!isExpressionAvailable("TC_ACT_UNSPEC", Ctx, PP))
-    return std::nullopt;
-  return Condition + " && " + Tested.str() + " != TC_ACT_UNSPEC";
+  return Condition + " && " + Tested.str() + " != " +
+         (isExpressionAvailable("TC_ACT_UNSPEC", Ctx, PP) ? "TC_ACT_UNSPEC"
+                                                          : "-1");
 }
 
 bool fitsStatementForm(const ReturnStmt &Return, const GuardedValue &Value,

@@ -55,12 +55,11 @@ GuardedValue guardedValue(const clang::Expr &Returned, llvm::StringRef Text,
                           const clang::FunctionDecl &Function,
                           clang::ASTContext &Ctx);
 
-/// The guard's condition on \p Tested, sparing -1 when \p SpareMinusOne;
-/// nothing when the names it needs are not defined here.
-std::optional<std::string> guardCondition(llvm::StringRef Tested,
-                                          bool SpareMinusOne,
-                                          clang::ASTContext &Ctx,
-                                          clang::Preprocessor &PP);
+/// The guard's condition on \p Tested, sparing -1 when \p SpareMinusOne:
+/// by name where TC_ACT_UNSPEC is defined, else as -1 (no Cilium tree
+/// defines it).
+std::string guardCondition(llvm::StringRef Tested, bool SpareMinusOne,
+                           clang::ASTContext &Ctx, clang::Preprocessor &PP);
 
 /// Whether the statement form fits \p Return: a statement of a block,
 /// spelled outside macros, returning a variable or field.
