@@ -9,6 +9,7 @@
 
 #include "analyzer/CheckRule.h"
 #include "analyzer/checks/BareDropReturnCheck.h"
+#include "analyzer/checks/IgnoredTailCallResultCheck.h"
 #include "analyzer/checks/UnnotifiedMissedTailCallCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -31,6 +32,7 @@ template <typename CheckType> RegisteredCheck check() {
 const RegisteredCheck Checks[] = {
     check<BareDropReturnCheck>(),
     check<UnnotifiedMissedTailCallCheck>(),
+    check<IgnoredTailCallResultCheck>(),
 };
 } // namespace
 

@@ -78,6 +78,9 @@ llvm::ArrayRef<ConventionOption> conventionOptions() {
             "REGEX=DIRECTION on section, then function names"),
       list("TailCallHelpers", &C::TailCallHelpers,
            "calls that enter a tail call by a constant slot"),
+      list("TailCallMacros", &C::TailCallMacros,
+           "macros that tail-call in some configurations, call inline in "
+           "others"),
       text("MissedTailCallReason", K::Text, &C::MissedTailCallReason,
            "the drop reason notifying a missed tail call"),
       text("DefaultDirection", K::Text, &C::DefaultDirection,

@@ -85,6 +85,10 @@ struct Conventions {
   std::vector<std::string> TailCallHelpers = {
       "bpf_tail_call", "tail_call", "tail_call_static", "tail_call_internal",
       "ep_tail_call"};
+  /// Macros that are a tail call in some configurations and call their
+  /// function inline in others: their value is the tail call's result.
+  std::vector<std::string> TailCallMacros = {"invoke_tailcall_if",
+                                             "invoke_traced_tailcall_if"};
   /// The drop reason that notifies a missed tail call.
   std::string MissedTailCallReason = "DROP_MISSED_TAIL_CALL";
   /// Direction: used when nothing else tells; empty means "no fix".
