@@ -31,6 +31,7 @@ IgnoredTailCallResultCheck::IgnoredTailCallResultCheck(
     : BpfCheck(Name, Context), Finder(conventions()) {}
 
 void IgnoredTailCallResultCheck::onPreprocessor(Preprocessor &PP) {
+  this->PP = &PP;
   PP.addPPCallbacks(Finder.invocations().recorder(Finder.macros()));
 }
 
@@ -47,8 +48,8 @@ void IgnoredTailCallResultCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void IgnoredTailCallResultCheck::onEndOfTranslationUnit() {
-  if (Context) {
-    Finder.finish(*Context);
+  if (Context && PP) {
+    Finder.finish(*Context, *PP);
     for (const bpftidy::IgnoredTailCallResultSite &Site : Finder.sites())
       report(Site);
   }

@@ -36,6 +36,7 @@ private:
   void report(const bpftidy::IgnoredTailCallResultSite &Site);
 
   bpftidy::IgnoredTailCallResultFinder Finder;
+  Preprocessor *PP = nullptr;
   ASTContext *Context = nullptr;
 };
 

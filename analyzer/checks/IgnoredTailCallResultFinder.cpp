@@ -9,6 +9,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseMap.h"
 
 using namespace clang;
@@ -70,7 +71,7 @@ template <typename Fn> static void forEachStatement(const Stmt &S, Fn Visit) {
   }
 }
 
-void IgnoredTailCallResultFinder::finish(ASTContext &Ctx) {
+void IgnoredTailCallResultFinder::finish(ASTContext &Ctx, Preprocessor &PP) {
   for (const FunctionDecl *F : Definitions) {
     Uses.addBody(*F);
     if (Classifier.classify(*F).isProgram())
@@ -86,7 +87,7 @@ void IgnoredTailCallResultFinder::finish(ASTContext &Ctx) {
     if (Calls.isNotification(*F, Uses, Ctx))
       continue;
     forEachStatement(*F->getBody(),
-                     [&](const Stmt &S) { return inspect(S, *F, Ctx); });
+                     [&](const Stmt &S) { return inspect(S, *F, Ctx, PP); });
   }
   for (IgnoredTailCallResultSite &Site : Sites)
     plan(Site, Ctx);
@@ -111,7 +112,7 @@ bool IgnoredTailCallResultFinder::isDiscardedHelperCall(const Stmt &S,
 }
 
 bool IgnoredTailCallResultFinder::inspect(const Stmt &S, const FunctionDecl &F,
-                                          ASTContext &Ctx) {
+                                          ASTContext &Ctx, Preprocessor &PP) {
   const SourceManager &SM = Ctx.getSourceManager();
   IgnoredTailCallResultSite Shape;
   IgnoredResultOccurrence O{&S, &F, std::nullopt};
@@ -119,6 +120,11 @@ bool IgnoredTailCallResultFinder::inspect(const Stmt &S, const FunctionDecl &F,
     Shape.Invocation = Invocation->Macro;
     Shape.ThroughMacro = true;
     if (const auto *Return = dyn_cast<ReturnStmt>(&S)) {
+      // Where the tail-call form leaves the function as well (it returns
+      // the notification of its own miss), the block is reached by neither.
+      if (TailCallInvocations::otherFormReturns(S.getBeginLoc(), PP)
+              .value_or(false))
+        return false;
       O.Notification = notificationAfter(S, Matcher, Ctx);
       if (!O.Notification)
         return false;

@@ -38,6 +38,7 @@
 namespace clang {
 class ASTContext;
 class FunctionDecl;
+class Preprocessor;
 class Stmt;
 } // namespace clang
 
@@ -81,7 +82,7 @@ public:
   void addFunction(const clang::FunctionDecl &F);
 
   /// Analyses the functions recorded; call once, after the last one.
-  void finish(clang::ASTContext &Ctx);
+  void finish(clang::ASTContext &Ctx, clang::Preprocessor &PP);
 
   const std::vector<IgnoredTailCallResultSite> &sites() const { return Sites; }
 
@@ -95,7 +96,7 @@ private:
   /// Records \p S if it loses a tail-call result; whether to look at the
   /// statements inside it.
   bool inspect(const clang::Stmt &S, const clang::FunctionDecl &F,
-               clang::ASTContext &Ctx);
+               clang::ASTContext &Ctx, clang::Preprocessor &PP);
   void add(clang::SourceLocation Location, IgnoredTailCallResultSite Shape,
            IgnoredResultOccurrence O);
   void plan(IgnoredTailCallResultSite &Site, clang::ASTContext &Ctx) const;

@@ -4,8 +4,10 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/IdentifierTable.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/Token.h"
 
 using namespace clang;
@@ -62,6 +64,26 @@ TailCallInvocations::producing(const Stmt &S, const SourceManager &SM) const {
   if (!First || First != holding(S.getEndLoc(), SM))
     return nullptr;
   return First;
+}
+
+std::optional<bool> TailCallInvocations::otherFormReturns(SourceLocation Loc,
+                                                          Preprocessor &PP) {
+  if (!Loc.isMacroID())
+    return std::nullopt;
+  std::string Name =
+      Lexer::getImmediateMacroName(Loc, PP.getSourceManager(), PP.getLangOpts())
+          .str();
+  if (Name.empty() || (Name.back() != '0' && Name.back() != '1'))
+    return std::nullopt;
+  Name.back() = Name.back() == '0' ? '1' : '0';
+  const MacroInfo *Sibling = PP.getMacroInfo(PP.getIdentifierInfo(Name));
+  if (!Sibling)
+    return std::nullopt;
+  for (const Token &T : Sibling->tokens())
+    if (const IdentifierInfo *Id = T.getIdentifierInfo())
+      if (Id->getName() == "return")
+        return true;
+  return false;
 }
 
 } // namespace bpftidy

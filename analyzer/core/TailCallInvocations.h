@@ -17,11 +17,14 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace clang {
+class LangOptions;
 class PPCallbacks;
+class Preprocessor;
 class SourceManager;
 class Stmt;
 } // namespace clang
@@ -51,6 +54,14 @@ public:
   /// `return FUNC(ctx)` is, `ret = invoke_tailcall_if(...)` is not.
   const TailCallInvocation *producing(const clang::Stmt &S,
                                       const clang::SourceManager &SM) const;
+
+  /// Whether the other form of the macro whose body holds \p Loc leaves
+  /// the function too: Cilium's forms are pairs named ..._0 (inline) and
+  /// ..._1 (tail call); the sibling is the name with that digit swapped,
+  /// and it leaves when its body says `return`. Unknown (no such sibling):
+  /// nullopt.
+  static std::optional<bool> otherFormReturns(clang::SourceLocation Loc,
+                                              clang::Preprocessor &PP);
 
   void clear() {
     Invocations.clear();

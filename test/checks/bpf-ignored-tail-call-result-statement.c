@@ -7,6 +7,7 @@
 //
 // RUN: %check_bpf_tidy --check=bpf-ignored-tail-call-result --check-suffixes=TAIL --compile %s %t -- -- -DENABLE_HOST_FIREWALL
 // RUN: %check_bpf_tidy --check=bpf-ignored-tail-call-result --check-suffixes=INLINE --compile %s %t
+// RUN: %check_bpf_tidy --check=bpf-ignored-tail-call-result --check-suffixes=INLINE --compile %s %t -- --config='{CheckOptions: {bpf.TailCallMacros: "invoke_tailcall_if;both_return"}}'
 
 #include "tailcall_2022.h"
 
@@ -101,5 +102,35 @@ TAIL_POLICY(CILIUM_CALL_IPV4_FROM_LXC, tail_policy_v4,
 TAIL_POLICY(CILIUM_CALL_IPV6_FROM_LXC, tail_policy_v6,
 	    is_defined(ENABLE_HOST_FIREWALL), CILIUM_CALL_IPV4_CT_INGRESS,
 	    tail_handle_ipv4_cont)
+
+/* A statement form whose tail-call form leaves the function too (it
+ * returns the notification of its own miss, as the sample datapath's):
+ * neither form reaches the error block, nothing is skipped.
+ */
+#define __both_return_0(ID, FUNC)	\
+	return FUNC(ctx)
+#define __both_return_1(ID, FUNC)					\
+	do {								\
+		ep_tail_call(ctx, ID);					\
+		return send_drop_notify_error(ctx, SECLABEL,		\
+					      DROP_MISSED_TAIL_CALL,	\
+					      CTX_ACT_DROP, METRIC_EGRESS); \
+	} while (0)
+#define __both_return_2(COND, ID, FUNC)	__both_return_ ## COND(ID, FUNC)
+#define both_return(COND, ID, FUNC)	__both_return_2(COND, ID, FUNC)
+
+SEC("from-container")
+int both_forms_return(struct __sk_buff *ctx)
+{
+	int ret = CTX_ACT_OK;
+
+	if (ctx->mark)
+		both_return(is_defined(ENABLE_HOST_FIREWALL),
+			    CILIUM_CALL_IPV4_CT_INGRESS, tail_handle_ipv4_cont);
+	if (IS_ERR(ret))
+		return send_drop_notify_error(ctx, SECLABEL, ret, CTX_ACT_DROP,
+					      METRIC_EGRESS);
+	return ret;
+}
 
 char __license[] SEC("license") = "GPL";
