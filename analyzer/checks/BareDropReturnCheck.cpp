@@ -136,9 +136,10 @@ void BareDropReturnCheck::report(const bpftidy::BareDropSite &Site) {
   // related locations, and a grep for that line) finds it. The text names
   // no kind of function: it must be the same in every configuration.
   std::set<std::pair<unsigned, std::string>> Handed;
+  bool Shown = shownByHeaderFilters(Site.Location);
   for (const bpftidy::BareDropOccurrence &O : Site.Occurrences)
     for (const bpftidy::KernelReturn &K : O.KernelReturns) {
-      if (!K.Return)
+      if (!K.Return || !Shown)
         continue;
       SourceLocation Where = SM.getFileLoc(K.Return->getReturnLoc());
       std::string Text = "'" + K.Program->getName().str() +

@@ -4,11 +4,13 @@
 #include "analyzer/core/ConventionOptions.h"
 #include "analyzer/core/PreprocessorFootprint.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Regex.h"
 
 namespace clang::tidy::bpf {
 
 BpfCheck::BpfCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Config(readConventions(Context)) {}
+    : ClangTidyCheck(Name, Context), TidyContext(Context),
+      Config(readConventions(Context)) {}
 
 bpftidy::Conventions BpfCheck::readConventions(ClangTidyContext *Context) {
   OptionsView Shared(bpftidy::SharedOptionPrefix,
@@ -46,6 +48,25 @@ void BpfCheck::note(SourceLocation Finding, SourceLocation Where,
   // it, and the offset.
   bpftidy::recordNoteTag({getID().str(), SM->getFilename(Finding).str(),
                           SM->getFileOffset(Finding), std::move(Text), Reason});
+}
+
+bool BpfCheck::shownByHeaderFilters(SourceLocation Finding) const {
+  if (!SM || Finding.isInvalid())
+    return true;
+  SourceLocation File = SM->getFileLoc(Finding);
+  if (SM->isInMainFile(File))
+    return true;
+  // As clang-tidy reads the filters: an unset or empty regex matches
+  // nothing.
+  auto Matches = [&](const std::optional<std::string> &Pattern) {
+    if (!Pattern || Pattern->empty())
+      return false;
+    llvm::Regex Regex(*Pattern);
+    return Regex.isValid() && Regex.match(SM->getFilename(File));
+  };
+  const ClangTidyOptions &Options = TidyContext->getOptions();
+  return Matches(Options.HeaderFilterRegex) &&
+         !Matches(Options.ExcludeHeaderFilterRegex);
 }
 
 } // namespace clang::tidy::bpf

@@ -50,9 +50,17 @@ protected:
   void note(SourceLocation Finding, SourceLocation Where,
             bpftidy::NoteReason Reason, std::string Text);
 
+  /// Whether the header filters show a finding at \p Finding by its own
+  /// location. clang-tidy also shows a header's finding when one of its
+  /// notes lies in the main file: a note the check adds in another file
+  /// (where the drop reaches the kernel) must not bring back a finding the
+  /// user filtered out.
+  bool shownByHeaderFilters(SourceLocation Finding) const;
+
 private:
   bpftidy::Conventions readConventions(ClangTidyContext *Context);
 
+  ClangTidyContext *TidyContext;
   const SourceManager *SM = nullptr;
   bool OptionsValid = true;
   const bpftidy::Conventions Config;
