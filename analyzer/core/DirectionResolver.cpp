@@ -82,6 +82,21 @@ static std::string writtenText(const Expr &E, ASTContext &Ctx) {
     if (isa<EnumConstantDecl>(Ref->getDecl()) &&
         !Ref->getBeginLoc().isMacroID())
       return Ref->getDecl()->getName().str();
+  // An argument the call takes from a macro parameter it is written in
+  // (`drop_for_direction(ctx, DIR, ...)` in the body of Cilium's
+  // TAIL_CT_LOOKUP4): the text the invocation passes, not the macro's name.
+  SourceLocation Begin = E.getBeginLoc(), End = E.getEndLoc();
+  if (Begin.isMacroID() && SM.isMacroArgExpansion(Begin) &&
+      SM.isMacroArgExpansion(End)) {
+    SourceLocation SpelledBegin = SM.getSpellingLoc(Begin);
+    SourceLocation SpelledEnd = SM.getSpellingLoc(End);
+    if (SM.getFileID(SpelledBegin) == SM.getFileID(SpelledEnd) &&
+        !SM.isBeforeInTranslationUnit(SpelledEnd, SpelledBegin))
+      return Lexer::getSourceText(
+                 CharSourceRange::getTokenRange(SpelledBegin, SpelledEnd), SM,
+                 Ctx.getLangOpts())
+          .str();
+  }
   if (auto Macro =
           macroSpellingWholeExpr(E, Ctx, [](StringRef) { return true; }))
     return *Macro;
