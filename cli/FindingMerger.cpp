@@ -167,7 +167,7 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
       std::vector<NoteReason> Reasons =
           reasonsOf(E, Found == Tags.end() ? nullptr : &Found->second);
       if (Inserted) {
-        Merged.Findings.push_back({E, Reasons, {}, "", {}});
+        Merged.Findings.push_back({E, Reasons, {}, "", {}, {}});
         Proposals.emplace_back();
       }
       MergedFinding &F = Merged.Findings[It->second];

@@ -24,7 +24,7 @@ public:
                     const MacroArgs *) override {
     const IdentifierInfo *Id = Name.getIdentifierInfo();
     if (Id && Helpers.contains(Id->getName()))
-      Expansions.push_back({Id->getName().str(), Name.getLocation()});
+      Expansions.push_back({Id->getName().str(), Name.getLocation(), {}});
   }
 
 private:
