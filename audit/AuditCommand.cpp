@@ -7,8 +7,8 @@
 #include "audit/IrCompiler.h"
 #include "cli/CompileCommandsFile.h"
 #include "cli/ExitCodes.h"
-#include "support/AtomicFile.h"
 #include "support/CommandLineErrors.h"
+#include "support/OutputFile.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -173,32 +173,6 @@ static llvm::Expected<std::vector<AnalysisUnit>> unitsToAudit(AuditFlags &F) {
   return Units;
 }
 
-static bool writeReport(llvm::StringRef Path, llvm::StringRef Text,
-                        std::string &Error) {
-  if (Path.empty() || Path == "-") {
-    llvm::outs() << Text;
-    return true;
-  }
-  auto File = AtomicFile::begin(Path);
-  if (!File) {
-    Error = "cannot write --output '" + Path.str() +
-            "': " + llvm::toString(File.takeError());
-    return false;
-  }
-  if (llvm::Error E = File->write(Text)) {
-    Error = "cannot write --output '" + Path.str() +
-            "': " + llvm::toString(std::move(E));
-    File->abandon();
-    return false;
-  }
-  if (llvm::Error E = File->commit()) {
-    Error = "cannot write --output '" + Path.str() +
-            "': " + llvm::toString(std::move(E));
-    return false;
-  }
-  return true;
-}
-
 int auditMain(int Argc, const char **Argv) {
   AuditFlags &F = auditFlags();
   if (llvm::Error E = parseCommandLine(
@@ -258,7 +232,9 @@ int auditMain(int Argc, const char **Argv) {
     printAuditText(Result, Base, OS);
   OS.flush();
   std::string Error;
-  if (!writeReport(F.Output, Report, Error)) {
+  if (!writeOutput(
+          "--output", F.Output, [&](llvm::raw_ostream &Out) { Out << Report; },
+          Error)) {
     error() << Error << "\n";
     return ExitUsage;
   }

@@ -15,7 +15,7 @@
 #include "cli/FindingRecord.h"
 #include "cli/FindingsJson.h"
 #include "cli/FixApplier.h"
-#include "cli/OutputFile.h"
+#include "support/OutputFile.h"
 #include "cli/ProgressReporter.h"
 #include "cli/RecordingFileSystem.h"
 #include "cli/SarifReport.h"

@@ -7,7 +7,7 @@
 #include "cli/FixedSitesFromEdits.h"
 #include "cli/GitWorkTree.h"
 #include "cli/MigrationReport.h"
-#include "cli/OutputFile.h"
+#include "support/OutputFile.h"
 #include "cli/RecordingFileSystem.h"
 #include "cli/TreeSnapshot.h"
 #include "config/ConfigurationList.h"

@@ -2,7 +2,7 @@
 
 #include "cli/SarifMerge.h"
 #include "cli/ExitCodes.h"
-#include "cli/OutputFile.h"
+#include "support/OutputFile.h"
 #include "support/CommandLineErrors.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"

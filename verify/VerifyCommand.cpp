@@ -3,7 +3,7 @@
 #include "verify/VerifyCommand.h"
 
 #include "config/ConfigurationList.h"
-#include "support/AtomicFile.h"
+#include "support/OutputFile.h"
 #include "support/RemoveOnSignal.h"
 #include "verify/BpfLoader.h"
 #include "verify/BtfLayouts.h"
@@ -599,15 +599,15 @@ int VerifyCommand::run() {
   if (Error E = readInputs())
     return inputError(toString(std::move(E)));
 
-  // Open the JSON report now: a bad path should not cost a whole run. It
-  // replaces the file whole at the end (AtomicFile): an interrupted or
-  // failed run leaves the previous report as it was.
-  std::optional<AtomicFile> JsonOut;
+  // Open the JSON report now: a bad path should not cost a whole run. A
+  // file is replaced whole at the end (support/OutputFile): an interrupted
+  // or failed run leaves the previous report as it was; a device or a pipe
+  // (/dev/null, a process substitution) is written as it is.
+  std::optional<OutputFile> JsonOut;
   if (!Options.JsonFile.empty() && Options.JsonFile != "-") {
-    Expected<AtomicFile> File = AtomicFile::begin(Options.JsonFile);
+    Expected<OutputFile> File = OutputFile::open("--json", Options.JsonFile);
     if (!File)
-      return inputError("cannot write '" + Options.JsonFile +
-                        "': " + toString(File.takeError()));
+      return inputError(toString(File.takeError()));
     JsonOut.emplace(std::move(*File));
   }
 
@@ -670,11 +670,8 @@ int VerifyCommand::run() {
     Error E = JsonOut->write(Json);
     if (!E)
       E = JsonOut->commit();
-    else
-      JsonOut->abandon();
     if (E) {
-      errs() << ToolName << ": error: cannot write '" << Options.JsonFile
-             << "': " << toString(std::move(E)) << "\n";
+      errs() << ToolName << ": error: " << toString(std::move(E)) << "\n";
       Report.ExitCode = ExitFailure;
     }
   } else if (!Options.JsonFile.empty()) {

@@ -1,22 +1,21 @@
-//===- OutputFile.h - a file an option asks for ------------------*- C++
-//-*-===//
+//===- OutputFile.h - a file an option asks for -------------*- C++ -*-===//
 //
-// --output, --export-fixes, --write-baseline and migrate's --report name
-// files bpf-tidy writes ("" or "-": standard output). Each is opened before
-// anything is edited, so a path that cannot be written stops the run
-// before the first edit, and is replaced atomically (support/AtomicFile),
-// so a failure (disk full) leaves the previous file whole. The text report
-// is clang-tidy's own printer, which writes to standard output, so for it
-// standard output itself is pointed at the temporary file while it prints.
-// A path that is not a regular file but a character device or a pipe
-// (/dev/null, /dev/stdout, a FIFO, a process substitution) cannot be
-// renamed over: the text is written to it as it comes, as to standard
-// output.
+// --output, --export-fixes, --write-baseline, migrate's --report, verify's
+// --json and audit's --output name files bpf-tidy writes ("" or "-":
+// standard output). Each is opened before anything is edited, so a path
+// that cannot be written stops the run before the first edit, and is
+// replaced atomically (support/AtomicFile), so a failure (disk full) leaves
+// the previous file whole. The text report is clang-tidy's own printer,
+// which writes to standard output, so for it standard output itself is
+// pointed at the temporary file while it prints. A path that is not a
+// regular file but a character device or a pipe (/dev/null, /dev/stdout, a
+// FIFO, a process substitution) cannot be renamed over: the text is written
+// to it as it comes, as to standard output.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef BPF_TIDY_CLI_OUTPUTFILE_H
-#define BPF_TIDY_CLI_OUTPUTFILE_H
+#ifndef BPF_TIDY_SUPPORT_OUTPUTFILE_H
+#define BPF_TIDY_SUPPORT_OUTPUTFILE_H
 
 #include "support/AtomicFile.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -73,4 +72,4 @@ bool writeOutput(llvm::StringRef Option, llvm::StringRef Path,
 
 } // namespace bpftidy
 
-#endif // BPF_TIDY_CLI_OUTPUTFILE_H
+#endif // BPF_TIDY_SUPPORT_OUTPUTFILE_H

@@ -1,6 +1,6 @@
 //===- OutputFile.cpp -----------------------------------------------------===//
 
-#include "cli/OutputFile.h"
+#include "support/OutputFile.h"
 #include "llvm/Support/FileSystem.h"
 #include <unistd.h>
 
