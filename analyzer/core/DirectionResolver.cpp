@@ -2,6 +2,7 @@
 
 #include "analyzer/core/DirectionResolver.h"
 #include "analyzer/core/BodyStatements.h"
+#include "analyzer/core/CiliumSectionDirections.h"
 #include "analyzer/core/DropReasonMatcher.h"
 #include "analyzer/core/MacroInvocation.h"
 #include "analyzer/core/NameAtSite.h"
@@ -30,6 +31,14 @@ DirectionResolver::DirectionResolver(const Conventions &Options,
       DirectionPattern(Options.DirectionPattern) {
   for (const PatternRule &Rule : Options.DirectionRules)
     Rules.emplace_back(NamePattern(Rule.Pattern), Rule.Value);
+  // The Cilium presets' default DirectionRules. They are rules like any
+  // other: a program's direction for its own sites and for the tail calls
+  // it enters alike, so that a fix written from them, read back as the
+  // program's own notification by a second run, tells what they told.
+  RulesFromTable = usesCiliumSectionDirections(Options);
+  if (RulesFromTable)
+    for (const PatternRule &Rule : ciliumSectionDirections())
+      Rules.emplace_back(NamePattern(Rule.Pattern), Rule.Value);
   for (const std::string &Item : Options.NotifyHelpers)
     if (auto Shape = shapeOfCall(Item))
       ConfiguredShapes.push_back(std::move(*Shape));
@@ -387,9 +396,15 @@ DirectionResolver::tailCallerDirection(const FunctionDecl &F, ASTContext &Ctx,
   if (!Entering.Silent.empty())
     Parts.push_back(llvm::join(Entering.Silent, ", ") +
                     ": no direction of their own");
+  // Name the tail calls passed through: the programs named may enter the
+  // slot only through them.
+  std::string Through;
+  if (!Entering.Through.empty())
+    Through = ", directly or through " + llvm::join(Entering.Through, ", ") +
+              ", which tell no direction of their own,";
   WhyNot = "the programs that tail-call '" + F.getName().str() + "' (slot " +
-           Slot + ") do not agree on a direction (" + llvm::join(Parts, "; ") +
-           ")";
+           Slot + ")" + Through + " do not agree on a direction (" +
+           llvm::join(Parts, "; ") + ")";
   return std::nullopt;
 }
 
@@ -417,12 +432,14 @@ DirectionResolver::programDirection(const FunctionDecl &F,
                                         F.getName().str() + "'"};
   } else {
     for (const auto &[Pattern, Value] : Rules) {
+      std::string Table = RulesFromTable ? " (Cilium's section table)" : "";
       if (!Program.Section.empty() && Pattern.match(Program.Section)) {
-        Result = Direction{Value, "section '" + Program.Section + "'"};
+        Result = Direction{Value, "section '" + Program.Section + "'" + Table};
         break;
       }
       if (Pattern.match(F.getName())) {
-        Result = Direction{Value, "the name '" + F.getName().str() + "'"};
+        Result =
+            Direction{Value, "the name '" + F.getName().str() + "'" + Table};
         break;
       }
     }

@@ -8,7 +8,8 @@
 //     return (`dir == NAT_DIR_INGRESS ? METRIC_INGRESS : METRIC_EGRESS`,
 //     `dir` a parameter or a local declared with its value first);
 //  2. configured rules on the program's section name, then its function
-//     name (DirectionRules);
+//     name (DirectionRules; by default, under the Cilium presets, the
+//     checked table of CiliumSectionDirections);
 //  3. for a tail call, the programs entering it (TailCallGraph), as their
 //     own notifications (or DirectionRules) tell it, never those of the
 //     helpers they call: Cilium's 2020 bpf_host.c enters the DSR tail
@@ -176,6 +177,9 @@ private:
   const DropReasonMatcher &Matcher;
   NamePattern DirectionPattern;
   std::vector<std::pair<NamePattern, std::string>> Rules;
+  /// Whether Rules are the Cilium presets' section table (no
+  /// DirectionRules configured).
+  bool RulesFromTable = false;
   llvm::DenseMap<const clang::FunctionDecl *, std::optional<Direction>> Cache;
   llvm::DenseMap<const clang::FunctionDecl *, std::string> CacheWhyNot;
 };

@@ -186,6 +186,7 @@ EnteringDirections TailCallGraph::enteringDirections(
         Result.Silent.push_back(Name);
         continue;
       }
+      Result.Through.push_back(Name + " (slot " + std::to_string(*Next) + ")");
       if (SeenSlots.insert(*Next).second)
         Slots.push_back(*Next);
     }

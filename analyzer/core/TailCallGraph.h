@@ -44,6 +44,9 @@ struct EnteringDirections {
   std::map<std::string, std::vector<std::string>> Told;
   /// Programs that enter it and tell no direction.
   std::vector<std::string> Silent;
+  /// Tail calls between: entering it, they tell nothing and pass on the
+  /// directions of the programs entering them ("'name' (slot N)").
+  std::vector<std::string> Through;
   /// The slot the tail call is entered by.
   int64_t Slot = 0;
 

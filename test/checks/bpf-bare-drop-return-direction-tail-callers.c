@@ -117,7 +117,7 @@ int tail_silent(struct __sk_buff *ctx)
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
 // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'tail_silent' returns drop reason 'DROP_INVALID'
-// CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: cannot tell the drop direction: the programs that tail-call 'tail_silent' (slot 24) do not agree on a direction ('from_container': METRIC_EGRESS; 'from_overlay': no direction of their own)
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: cannot tell the drop direction: the programs that tail-call 'tail_silent' (slot 24) do not agree on a direction ('from_container': METRIC_EGRESS; 'from_network': no direction of their own)
 // CHECK-FIXES: {{^}}		return DROP_INVALID;{{$}}
 	return CTX_ACT_OK;
 }
@@ -181,8 +181,9 @@ int to_container(struct __sk_buff *ctx)
 				      CTX_ACT_DROP, METRIC_INGRESS);
 }
 
-__section("from-overlay")
-int from_overlay(struct __sk_buff *ctx)
+/* A section Cilium's table leaves out: its trees never tell. */
+__section("from-network")
+int from_network(struct __sk_buff *ctx)
 {
 	tail_call(ctx, CILIUM_CALL_SILENT);
 	return CTX_ACT_OK;

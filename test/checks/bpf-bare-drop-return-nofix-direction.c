@@ -1,5 +1,6 @@
 // No direction derivable: no other notification in the program, no
-// DirectionRules, no DefaultDirection. The site is reported without a fix,
+// DirectionRules, no DefaultDirection, a section Cilium's table leaves out
+// (its trees never tell the direction of from-network). The site is reported without a fix,
 // and the note says why; a wrong direction would be worse than none.
 //
 // RUN: %check_bpf_tidy %s %t
@@ -8,13 +9,13 @@
 
 #define SECLABEL	42
 
-__section("from-container")
-int handle_xgress(struct __sk_buff *ctx)
+__section("from-network")
+int from_network(struct __sk_buff *ctx)
 {
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
-// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'handle_xgress' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
-// CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: cannot tell the drop direction: nothing tells the direction of drops in 'handle_xgress' (no notification with a constant direction, no DirectionRules match)
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_network' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: cannot tell the drop direction: nothing tells the direction of drops in 'from_network' (no notification with a constant direction, no DirectionRules match)
 // CHECK-FIXES: {{^}}		return DROP_INVALID;{{$}}
 	return CTX_ACT_OK;
 }
