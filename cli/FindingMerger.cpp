@@ -132,6 +132,36 @@ reasonsOf(const ClangTidyError &E, const std::vector<const NoteTag *> *Tags) {
   return Reasons;
 }
 
+/// The configurations of \p Units that proposed no fix, and why, grouped
+/// by reason: ": 'reason' in CONFIG (and N others); ...".
+template <typename ProposalList>
+static std::string withoutFix(const ProposalList &Units) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> ByReason;
+  for (const auto &P : Units) {
+    if (!P.Key.empty())
+      continue;
+    StringRef Why = P.WhyNot;
+    Why.consume_front("no fix offered: ");
+    auto It =
+        llvm::find_if(ByReason, [&](const auto &R) { return R.first == Why; });
+    if (It == ByReason.end())
+      It = ByReason.insert(ByReason.end(), {Why.str(), {}});
+    if (!llvm::is_contained(It->second, P.Configuration))
+      It->second.push_back(P.Configuration);
+  }
+  std::string Text;
+  for (const auto &[Why, Configurations] : ByReason) {
+    if (Why.empty())
+      continue;
+    Text +=
+        (Text.empty() ? ": '" : "; '") + Why + "' in " + Configurations.front();
+    if (Configurations.size() > 1)
+      Text += " (and " + std::to_string(Configurations.size() - 1) + " other" +
+              (Configurations.size() > 2 ? "s" : "") + ")";
+  }
+  return Text;
+}
+
 MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
                              const std::vector<UnitResult> &Results) {
   MergedFindings Merged;
@@ -143,6 +173,8 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
   struct Proposal {
     std::string Configuration, Key, Text;
     llvm::StringMap<tooling::Replacements> Edits;
+    /// Without a fix: what the unit's note says is missing.
+    std::string WhyNot;
   };
   std::vector<std::vector<Proposal>> Proposals;
   llvm::StringMap<bool> SeenConfiguration;
@@ -175,8 +207,13 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
         addKernelReturns(F, E, Reasons);
       if (llvm::find(F.Configurations, Configuration) == F.Configurations.end())
         F.Configurations.push_back(Configuration);
-      Proposals[It->second].push_back(
-          {Configuration, fixKey(E), firstEditText(E), E.Message.Fix});
+      std::string WhyNot;
+      for (size_t N = 0; N < E.Notes.size() && WhyNot.empty(); ++N)
+        if (Reasons[N] == NoteReason::NoFix)
+          WhyNot = StringRef(E.Notes[N].Message).ltrim().str();
+      Proposals[It->second].push_back({Configuration, fixKey(E),
+                                       firstEditText(E), E.Message.Fix,
+                                       std::move(WhyNot)});
     }
   }
 
@@ -193,7 +230,9 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
       // Applying the fix would be wrong where it was not proposed (a
       // helper or name missing there, say).
       F.FixWithheld = "no fix: in some configurations the site cannot be "
-                      "fixed (see a run of that configuration alone)";
+                      "fixed" +
+                      withoutFix(Units) +
+                      " (see a run of that configuration alone)";
       continue;
     }
     std::set<std::string> Seen;
