@@ -421,7 +421,7 @@ def unfixed_reason(finding):
     return "other", text
 
 
-def run_bpf_tidy(bpf_tidy, bpf_dir, units, jobs):
+def run_bpf_tidy(bpf_tidy, bpf_dir, units, jobs, fix=True):
     database = []
     for source, flags in units:
         database.append({"directory": bpf_dir, "file": source,
@@ -429,8 +429,9 @@ def run_bpf_tidy(bpf_tidy, bpf_dir, units, jobs):
                          + ["-c", source]})
     with open(os.path.join(bpf_dir, "compile_commands.json"), "w") as f:
         json.dump(database, f, indent=1)
-    argv = [bpf_tidy, "-p", bpf_dir, "--fix", "--format=json", "-j",
-            str(jobs)] + sorted({source for source, _ in units})
+    argv = [bpf_tidy, "-p", bpf_dir] + (["--fix"] if fix else []) + [
+        "--format=json", "-j", str(jobs)] + sorted(
+            {source for source, _ in units})
     run = subprocess.run(argv, cwd=bpf_dir, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, universal_newlines=True)
     try:
@@ -485,6 +486,18 @@ def measure_tree(tree, args):
     with open(os.path.join(root, "bpf-tidy.json"), "w") as f:
         json.dump(report, f, indent=1)
 
+    # A second run on the fixed tree: a fix it would still make means one
+    # --fix run does not give what running --fix until nothing changes
+    # gives (a fix written by the first run told the second more).
+    second = None
+    if args.second_run:
+        again, _, _ = run_bpf_tidy(
+            args.bpf_tidy, bpf_fixed,
+            [(u["source"], u["flags"]) for u in units], args.jobs, fix=False)
+        second = ["%s:%d %s" % (f["file"], f["line"], f.get("function", ""))
+                  for f in again.get("findings", [])
+                  if f.get("check") == "bpf-bare-drop-return" and f.get("fix")]
+
     def build(unit, side):
         directory = bpf_orig if side == "before" else bpf_fixed
         output = os.path.join(objects, side, "%s-%s.o" % (unit["program"],
@@ -524,6 +537,7 @@ def measure_tree(tree, args):
         "name": tree["name"], "commit": tree["commit"], "date": tree["date"],
         "programs": programs, "problems": problems, "units": units,
         "findings": findings, "bpf_tidy_exit": exit_code,
+        "second_run_fixes": second,
         "bpf_tidy_errors": [e["message"] for e in errors][:5],
         "bpf_tidy_stderr": stderr[-1000:] if exit_code not in (0, 1) else "",
         "seconds": round(time.time() - started, 1),
@@ -679,6 +693,14 @@ def print_table(trees, out):
                   total["compiled_after"], len(total["broke"])))
     for line in total["broke"]:
         out.write("  broke: %s\n" % line)
+    second = [(t["name"], site) for t in trees
+              if t.get("second_run_fixes") is not None
+              for site in t["second_run_fixes"]]
+    if any(t.get("second_run_fixes") is not None for t in trees):
+        out.write("second run on the fixed trees: %d more fixes offered\n"
+                  % len(second))
+        for name, site in second:
+            out.write("  %s %s\n" % (name, site))
     return total
 
 
@@ -773,6 +795,10 @@ def main():
     parser.add_argument("--from-json", metavar="FILE",
                         help="print the table (and --unfixed) from an "
                         "earlier run's --json instead of measuring")
+    parser.add_argument("--second-run", action="store_true",
+                        help="run bpf-tidy again on each fixed tree and "
+                        "report the fixes it would still make (none: one "
+                        "--fix run is enough)")
     parser.add_argument("--require-compiles", action="store_true",
                         help="exit 1 if a configuration that compiled before "
                         "the fix does not compile after it")
