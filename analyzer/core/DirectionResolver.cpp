@@ -401,7 +401,7 @@ DirectionResolver::tailCallerDirection(const FunctionDecl &F, ASTContext &Ctx,
   std::string Through;
   if (!Entering.Through.empty())
     Through = ", directly or through " + llvm::join(Entering.Through, ", ") +
-              ", which tell no direction of their own,";
+              ", which tell no single constant direction of their own,";
   WhyNot = "the programs that tail-call '" + F.getName().str() + "' (slot " +
            Slot + ")" + Through + " do not agree on a direction (" +
            llvm::join(Parts, "; ") + ")";

@@ -135,7 +135,7 @@ int tail_nodeport_ipv6_dsr(struct __sk_buff *ctx)
 	if (!revalidate_data(ctx))
 		return DROP_INVALID;
 // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'tail_nodeport_ipv6_dsr' returns drop reason 'DROP_INVALID'
-// CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: cannot tell the drop direction: the programs that tail-call 'tail_nodeport_ipv6_dsr' (slot 21), directly or through 'tail_handle_ipv6_from_host' (slot 23), 'tail_handle_ipv6_from_netdev' (slot 12), which tell no direction of their own, do not agree on a direction ('tail_rev_nodeport_lb6': METRIC_EGRESS; 'from_netdev': METRIC_INGRESS; 'from_host': no direction of their own)
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: cannot tell the drop direction: the programs that tail-call 'tail_nodeport_ipv6_dsr' (slot 21), directly or through 'tail_handle_ipv6_from_host' (slot 23), 'tail_handle_ipv6_from_netdev' (slot 12), which tell no single constant direction of their own, do not agree on a direction ('tail_rev_nodeport_lb6': METRIC_EGRESS; 'from_netdev': METRIC_INGRESS; 'from_host': no direction of their own)
 // CHECK-FIXES: {{^}}		return DROP_INVALID;{{$}}
 	return CTX_ACT_OK;
 }
