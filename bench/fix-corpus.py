@@ -397,6 +397,10 @@ def compare(fix_roles, siblings, role, same_direction):
 # --- bpf-tidy findings -------------------------------------------------------
 
 UNFIXED_REASONS = [
+    # First: the merged note quotes why the configurations without a fix
+    # have none, which may name any of the reasons below.
+    ("configurations disagree", re.compile(
+        r"^no fix: (in some configurations|configurations propose)", re.I)),
     ("direction", re.compile(r"direction", re.I)),
     ("valid verdict", re.compile(r"verdict|non-drop|not a drop|other paths",
                                  re.I)),
@@ -413,12 +417,17 @@ def unfixed_reason(finding):
     notes = [n["message"] for n in finding.get("notes", [])
              if n.get("reason") == "no-fix"]
     text = " / ".join(notes) or finding.get("fix_withheld", "")
+    return reason_of(text), text
+
+
+def reason_of(text):
+    """The reason a 'no fix' note gives, by name."""
     if not text:
-        return "no note", ""
+        return "no note"
     for name, pattern in UNFIXED_REASONS:
         if pattern.search(text):
-            return name, text
-    return "other", text
+            return name
+    return "other"
 
 
 def run_bpf_tidy(bpf_tidy, bpf_dir, units, jobs, fix=True):
@@ -813,6 +822,11 @@ def main():
         except (OSError, ValueError, KeyError) as e:
             fail("fix-corpus: cannot read %s: %s"
                              % (args.from_json, e))
+        # Named again from the note: the names may have changed since.
+        for tree in results:
+            for finding in tree.get("findings", []):
+                if not finding.get("has_fix") and "why" in finding:
+                    finding["reason"] = reason_of(finding["why"])
         print_table(results, sys.stdout)
         if args.unfixed:
             print_unfixed(results, sys.stdout)

@@ -3,6 +3,7 @@
 #include "cli/FindingMerger.h"
 #include "cli/RecordingFileSystem.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Path.h"
 #include <map>
 #include <set>
 #include <tuple>
@@ -132,8 +133,8 @@ reasonsOf(const ClangTidyError &E, const std::vector<const NoteTag *> *Tags) {
   return Reasons;
 }
 
-/// The configurations of \p Units that proposed no fix, and why, grouped
-/// by reason: ": 'reason' in CONFIG (and N others); ...".
+/// The units of \p Units that proposed no fix, and why, grouped by reason:
+/// ": 'reason' in CONFIG (FILE) and N others; ...".
 template <typename ProposalList>
 static std::string withoutFix(const ProposalList &Units) {
   std::vector<std::pair<std::string, std::vector<std::string>>> ByReason;
@@ -146,8 +147,8 @@ static std::string withoutFix(const ProposalList &Units) {
         llvm::find_if(ByReason, [&](const auto &R) { return R.first == Why; });
     if (It == ByReason.end())
       It = ByReason.insert(ByReason.end(), {Why.str(), {}});
-    if (!llvm::is_contained(It->second, P.Configuration))
-      It->second.push_back(P.Configuration);
+    if (!llvm::is_contained(It->second, P.Unit))
+      It->second.push_back(P.Unit);
   }
   std::string Text;
   for (const auto &[Why, Configurations] : ByReason) {
@@ -156,8 +157,8 @@ static std::string withoutFix(const ProposalList &Units) {
     Text +=
         (Text.empty() ? ": '" : "; '") + Why + "' in " + Configurations.front();
     if (Configurations.size() > 1)
-      Text += " (and " + std::to_string(Configurations.size() - 1) + " other" +
-              (Configurations.size() > 2 ? "s" : "") + ")";
+      Text += " and " + std::to_string(Configurations.size() - 1) + " other" +
+              (Configurations.size() > 2 ? "s" : "");
   }
   return Text;
 }
@@ -173,8 +174,10 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
   struct Proposal {
     std::string Configuration, Key, Text;
     llvm::StringMap<tooling::Replacements> Edits;
-    /// Without a fix: what the unit's note says is missing.
-    std::string WhyNot;
+    /// Without a fix: what the unit's note says is missing, and the unit
+    /// ("CONFIGURATION (FILE)": a configuration may name units of several
+    /// files).
+    std::string WhyNot, Unit;
   };
   std::vector<std::vector<Proposal>> Proposals;
   llvm::StringMap<bool> SeenConfiguration;
@@ -211,9 +214,11 @@ MergedFindings mergeFindings(const std::vector<AnalysisUnit> &Units,
       for (size_t N = 0; N < E.Notes.size() && WhyNot.empty(); ++N)
         if (Reasons[N] == NoteReason::NoFix)
           WhyNot = StringRef(E.Notes[N].Message).ltrim().str();
-      Proposals[It->second].push_back({Configuration, fixKey(E),
-                                       firstEditText(E), E.Message.Fix,
-                                       std::move(WhyNot)});
+      Proposals[It->second].push_back(
+          {Configuration, fixKey(E), firstEditText(E), E.Message.Fix,
+           std::move(WhyNot),
+           Configuration + " (" +
+               llvm::sys::path::filename(Units[U].File).str() + ")"});
     }
   }
 
