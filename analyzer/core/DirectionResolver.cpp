@@ -246,10 +246,12 @@ DirectionResolver::siblingArgument(const FunctionDecl &F, StringRef Placeholder,
     std::optional<std::string> Metric = directionOfConstant(Written);
     if ((Metric ? *Metric : Written) != normalised(DirectionExpression))
       continue;
-    // An identifier only: an expression such as ep->sec_id may not be safe
-    // to evaluate at another site (a pointer still NULL there).
+    // An identifier or an integer constant only (Cilium's nodeport tail
+    // calls notify with source 0): an expression such as ep->sec_id may not
+    // be safe to evaluate at another site (a pointer still NULL there).
     std::string Text = normalised(*Arg);
-    if (!isIdentifier(Text) || (Shared && *Shared != Text))
+    if (!(isIdentifier(Text) || isIntegerLiteral(Text)) ||
+        (Shared && *Shared != Text))
       return std::nullopt;
     Shared = Text;
   }

@@ -101,8 +101,9 @@ public:
 
   /// What every notification of \p F whose direction is
   /// \p DirectionExpression passes for ${\p Placeholder} ("src", "dst",
-  /// "dst_id"), when they all pass the same identifier; nothing when none
-  /// does, one passes another expression, or they differ.
+  /// "dst_id"), when they all pass the same identifier or integer
+  /// constant; nothing when none does, one passes another expression, or
+  /// they differ.
   std::optional<std::string>
   siblingArgument(const clang::FunctionDecl &F, llvm::StringRef Placeholder,
                   llvm::StringRef DirectionExpression, clang::ASTContext &Ctx,

@@ -28,6 +28,14 @@ bool isIdentifier(llvm::StringRef Text) {
          llvm::all_of(Text, isIdentifierChar);
 }
 
+bool isIntegerLiteral(llvm::StringRef Text) {
+  llvm::StringRef Digits = Text.rtrim("uUlL");
+  unsigned long long Value;
+  // Radix 0: decimal, 0x hexadecimal, 0 octal, 0b binary.
+  return !Digits.empty() && isdigit(static_cast<unsigned char>(Digits[0])) &&
+         !Digits.getAsInteger(0, Value);
+}
+
 void forEachIdentifier(llvm::StringRef Text,
                        llvm::function_ref<void(llvm::StringRef)> Each) {
   while (!Text.empty()) {

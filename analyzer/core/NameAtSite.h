@@ -35,6 +35,10 @@ namespace bpftidy {
 /// Whether \p Text is one C identifier.
 bool isIdentifier(llvm::StringRef Text);
 
+/// Whether \p Text is one C integer constant (`0`, `0x1f`, `42U`): it
+/// means the same wherever a fix copies it.
+bool isIntegerLiteral(llvm::StringRef Text);
+
 /// Calls \p Each for every identifier of the C expression \p Text (numbers
 /// with their suffixes, such as 0x1fULL, are no identifiers).
 void forEachIdentifier(llvm::StringRef Text,

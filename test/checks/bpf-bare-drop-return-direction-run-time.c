@@ -33,7 +33,8 @@ int tail_nodeport_nat(struct __sk_buff *ctx)
 		return DROP_INVALID;
 // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'tail_nodeport_nat' returns drop reason 'DROP_INVALID'
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: drop direction taken from other drop notifications in 'tail_nodeport_nat'
-// CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, SECLABEL, DROP_INVALID,{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:3: note: taken from the other drop notifications in that direction in the same function: ${src} 0
+// CHECK-FIXES:      {{^}}		return send_drop_notify_error(ctx, 0, DROP_INVALID,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      CTX_ACT_DROP,{{$}}
 // CHECK-FIXES-NEXT: {{^}}					      dir == NAT_DIR_INGRESS ? METRIC_INGRESS : METRIC_EGRESS);{{$}}
 	ret = ctx->mark ? DROP_POLICY : 0;

@@ -1,6 +1,7 @@
 // SourceExpression names something this translation unit does not define
 // (here the default SECLABEL, which each Cilium program defines itself): no
-// fix, and the note says so.
+// fix, and the note says so. (The function's own notification passes an
+// expression, which is not copied: SourceExpression is asked for.)
 //
 // RUN: %check_bpf_tidy %s %t
 
@@ -14,8 +15,8 @@ int from_container(struct __sk_buff *ctx)
 // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'from_container' returns drop reason 'DROP_INVALID' to the kernel without a drop notification
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix offered: 'SECLABEL' (${src}) is not defined in this translation unit
 // CHECK-FIXES: {{^}}		return DROP_INVALID;{{$}}
-	return send_drop_notify_error(ctx, 0, DROP_POLICY, CTX_ACT_DROP,
-				      METRIC_EGRESS);
+	return send_drop_notify_error(ctx, ctx->mark >> 16, DROP_POLICY,
+				      CTX_ACT_DROP, METRIC_EGRESS);
 }
 
 char __license[] SEC("license") = "GPL";
