@@ -13,6 +13,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/PPCallbacks.h"
 
 using namespace clang;
 
@@ -35,6 +36,10 @@ void MissedTailCallFinder::clear() {
   Directions.reset();
   Notifications.reset();
   Continuations.reset();
+}
+
+std::unique_ptr<PPCallbacks> MissedTailCallFinder::siteRecorder() {
+  return Calls.recorder();
 }
 
 void MissedTailCallFinder::addFunction(const FunctionDecl &F) {
@@ -61,7 +66,7 @@ static std::string writtenText(const Expr &E, ASTContext &Ctx) {
 /// Where a human edits the call: out of each macro whose expansion is
 /// just the call (Cilium 2023's ep_tail_call() expands to
 /// tail_call_static()), then its spelling.
-static SourceLocation callLocation(const CallExpr &Call, ASTContext &Ctx,
+static SourceLocation callLocation(const Stmt &Call, ASTContext &Ctx,
                                    std::string &Macro) {
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
@@ -86,7 +91,7 @@ static SourceLocation callLocation(const CallExpr &Call, ASTContext &Ctx,
 /// later statement passes a constant named for it (Cilium's optional custom
 /// programs: `update_metrics(..., REASON_MISSED_CUSTOM_CALL)`), so the
 /// miss is expected and counted.
-static bool accountsForMiss(const CallExpr &Call, ASTContext &Ctx) {
+static bool accountsForMiss(const Stmt &Call, ASTContext &Ctx) {
   DynTypedNodeList Parents = Ctx.getParents(Call);
   const auto *Block =
       Parents.size() == 1 ? Parents[0].get<CompoundStmt>() : nullptr;
@@ -123,12 +128,12 @@ void MissedTailCallFinder::finish(ASTContext &Ctx, Preprocessor &PP) {
 
   llvm::DenseMap<unsigned, size_t> Index; // raw spelling location -> Sites
   for (const TailCallSite &Call : Calls.sites()) {
-    if (accountsForMiss(*Call.Call, Ctx))
+    if (accountsForMiss(*Call.Statement, Ctx))
       continue;
     MissedTailCallOccurrence O;
     O.Call = Call;
     std::vector<ContinuationEnd> Ends =
-        Continuations->after(*Call.Call, *Call.Function);
+        Continuations->after(*Call.Statement, *Call.Function);
     for (const ContinuationEnd &End : Ends)
       if (std::optional<SilentEnd> Silent = judge(End, *Call.Function, Ctx))
         O.Silent.push_back(std::move(*Silent));
@@ -136,7 +141,7 @@ void MissedTailCallFinder::finish(ASTContext &Ctx, Preprocessor &PP) {
       continue;
     O.AllSilent = O.Silent.size() == Ends.size();
     std::string Macro;
-    SourceLocation Location = callLocation(*Call.Call, Ctx, Macro);
+    SourceLocation Location = callLocation(*Call.Statement, Ctx, Macro);
     auto [It, Inserted] =
         Index.try_emplace(Location.getRawEncoding(), Sites.size());
     if (Inserted) {
@@ -236,7 +241,7 @@ std::optional<Direction> MissedTailCallFinder::direction(const FunctionDecl &F,
 
 /// The statement a call is: the call itself, or a cast of it
 /// (`(void)bpf_tail_call(...)`), in a compound statement.
-static const Stmt *statementOf(const CallExpr &Call, ASTContext &Ctx,
+static const Stmt *statementOf(const Stmt &Call, ASTContext &Ctx,
                                const CompoundStmt *&Block) {
   const Stmt *S = &Call;
   while (true) {
@@ -254,6 +259,18 @@ static const Stmt *statementOf(const CallExpr &Call, ASTContext &Ctx,
   }
 }
 
+/// Whether a macro expansion holding \p Loc was invoked by a name pasted
+/// with '##' (`__tail_or_inline_ ## COND(...)`): the configuration picks
+/// that macro, and another configuration's may not tail-call at all.
+static bool nameChosenByPaste(SourceLocation Loc, const SourceManager &SM) {
+  while (Loc.isMacroID()) {
+    Loc = SM.getImmediateExpansionRange(Loc).getBegin();
+    if (SM.isWrittenInScratchSpace(SM.getSpellingLoc(Loc)))
+      return true;
+  }
+  return false;
+}
+
 std::optional<tooling::Replacement>
 MissedTailCallFinder::edit(const MissedTailCallOccurrence &O,
                            StringRef Notification, ASTContext &Ctx,
@@ -265,23 +282,41 @@ MissedTailCallFinder::edit(const MissedTailCallOccurrence &O,
   Style.TabWidth = Options.TabWidth;
 
   const CompoundStmt *Block = nullptr;
-  const Stmt *Statement = statementOf(*O.Call.Call, Ctx, Block);
+  const Stmt *Statement = statementOf(*O.Call.Statement, Ctx, Block);
   if (!Statement) {
     WhyNot = "the tail call is not a statement of its own in a block";
     return std::nullopt;
   }
+  // Where the statement is all of a macro's expansion, its invocation.
+  CharSourceRange Written = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Statement->getSourceRange()), SM, LO);
+  if (Written.isValid() && nameChosenByPaste(Statement->getBeginLoc(), SM)) {
+    WhyNot = "the tail call comes from a macro whose name is pasted from its "
+             "arguments ('##'): other configurations may expand it to "
+             "something else; notify where the macro is chosen";
+    return std::nullopt;
+  }
+  // The next statement; a macro expanding to a block leaves its `;` as an
+  // empty statement.
   const Stmt *Next = nullptr;
   for (auto It = Block->body_begin(); It != Block->body_end(); ++It)
-    if (*It == Statement && std::next(It) != Block->body_end())
-      Next = *std::next(It);
+    if (*It == Statement) {
+      auto After = std::next(It);
+      while (After != Block->body_end() && isa<NullStmt>(*After))
+        ++After;
+      Next = After != Block->body_end() ? *After : nullptr;
+    }
 
   // The `return` right after the call is reached from it alone: its value
   // becomes the notification, unless a directive between them may compile
   // the call out (`#ifdef X ep_tail_call(...); #endif return ret;`).
   if (O.AllSilent && O.Silent.size() == 1 && Next == O.Silent[0].Return) {
     const ReturnStmt &Return = *O.Silent[0].Return;
-    SourceLocation From = Lexer::getLocForEndOfToken(
-        SM.getSpellingLoc(Statement->getEndLoc()), 0, SM, LO);
+    SourceLocation From =
+        Written.isValid()
+            ? Written.getEnd()
+            : Lexer::getLocForEndOfToken(
+                  SM.getSpellingLoc(Statement->getEndLoc()), 0, SM, LO);
     SourceLocation To = SM.getSpellingLoc(Return.getBeginLoc());
     bool Between = SM.getFileID(From) == SM.getFileID(To) &&
                    SM.getFileOffset(From) <= SM.getFileOffset(To) &&
@@ -302,21 +337,20 @@ MissedTailCallFinder::edit(const MissedTailCallOccurrence &O,
   }
 
   // Otherwise a `return` of the notification goes right after the call.
-  if (Statement->getBeginLoc().isMacroID() ||
-      Statement->getEndLoc().isMacroID()) {
+  if (Written.isInvalid()) {
     WhyNot = "the tail call is written in a macro body and the path after "
              "it leaves the macro: notify in the macro's callers";
     return std::nullopt;
   }
-  SourceLocation AfterSemi =
-      Lexer::findLocationAfterToken(Statement->getEndLoc(), tok::semi, SM, LO,
-                                    /*SkipTrailingWhitespaceAndNewLine=*/false);
+  SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+      Written.getEnd().getLocWithOffset(-1), tok::semi, SM, LO,
+      /*SkipTrailingWhitespaceAndNewLine=*/false);
   if (AfterSemi.isInvalid()) {
     WhyNot = "no ';' follows the tail call";
     return std::nullopt;
   }
   StringRef Code = SM.getBufferData(SM.getFileID(AfterSemi));
-  unsigned LineStart = SM.getFileOffset(Statement->getBeginLoc());
+  unsigned LineStart = SM.getFileOffset(Written.getBegin());
   while (LineStart > 0 && Code[LineStart - 1] != '\n')
     --LineStart;
   StringRef Indent = Code.substr(LineStart).take_while(

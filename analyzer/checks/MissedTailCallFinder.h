@@ -34,6 +34,7 @@
 namespace clang {
 class ASTContext;
 class FunctionDecl;
+class PPCallbacks;
 class Preprocessor;
 class ReturnStmt;
 } // namespace clang
@@ -82,6 +83,10 @@ public:
 
   const std::vector<MissedTailCallSite> &sites() const { return Sites; }
   const DropReasonMatcher &matcher() const { return Matcher; }
+
+  /// Records the expansions of tail-call helpers that are macros while
+  /// preprocessing (tail_call_static() as inline asm).
+  std::unique_ptr<clang::PPCallbacks> siteRecorder();
 
   /// See DirectionResolver::useExpansions.
   void useExpansions(const NotifyExpansions *Recorded) {

@@ -5,6 +5,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -32,6 +33,7 @@ UnnotifiedMissedTailCallCheck::UnnotifiedMissedTailCallCheck(
 void UnnotifiedMissedTailCallCheck::onPreprocessor(Preprocessor &PP) {
   this->PP = &PP;
   PP.addPPCallbacks(Notifications.recorder(Finder.matcher().notifyHelpers()));
+  PP.addPPCallbacks(Finder.siteRecorder());
   Finder.useExpansions(&Notifications);
 }
 

@@ -72,8 +72,23 @@ ContinuationEnd endAt(const ReturnStmt &Return, const Assigned &State) {
 }
 } // namespace
 
-std::vector<ContinuationEnd> CallContinuations::after(const CallExpr &Call,
+/// The statement of \p S that runs last, as the CFG lists it: a block's
+/// last statement, the body of a `do { ... } while (0)`.
+static const Stmt &lastRun(const Stmt &S) {
+  if (const auto *Block = dyn_cast<CompoundStmt>(&S))
+    return Block->body_empty() ? S : lastRun(*Block->body_back());
+  if (const auto *Do = dyn_cast<DoStmt>(&S)) {
+    const auto *Cond =
+        dyn_cast<IntegerLiteral>(Do->getCond()->IgnoreParenImpCasts());
+    if (Cond && Cond->getValue() == 0)
+      return lastRun(*Do->getBody());
+  }
+  return S;
+}
+
+std::vector<ContinuationEnd> CallContinuations::after(const Stmt &Statement,
                                                       const FunctionDecl &F) {
+  const Stmt &Last = lastRun(Statement);
   std::vector<ContinuationEnd> Ends;
   const CFG *Graph = graphOf(F);
   if (!Graph)
@@ -87,7 +102,7 @@ std::vector<ContinuationEnd> CallContinuations::after(const CallExpr &Call,
   std::vector<Point> Pending;
   for (const CFGBlock *Block : *Graph)
     for (unsigned I = 0; I < Block->size(); ++I)
-      if (auto S = (*Block)[I].getAs<CFGStmt>(); S && S->getStmt() == &Call)
+      if (auto S = (*Block)[I].getAs<CFGStmt>(); S && S->getStmt() == &Last)
         Pending.push_back({Block, I + 1, {}});
 
   // Loops revisit a block with the same assignments: each pair is walked

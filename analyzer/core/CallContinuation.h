@@ -2,7 +2,9 @@
 //
 // A tail call that misses returns, and the function goes on. What it does
 // next decides whether the miss is seen: this follows every path of the
-// function's CFG from just after one call to where it ends (a `return`, or
+// function's CFG from just after one call (or one statement that is a tail
+// call, such as the expansion of a tail_call_static() macro whose body is
+// inline asm) to where it ends (a `return`, or
 // the end of a void function) and says, per path, what is returned: the
 // returned expression, or, for a local variable, the expression last
 // assigned to it on that path, or that it still holds what it held before
@@ -20,10 +22,10 @@
 
 namespace clang {
 class ASTContext;
-class CallExpr;
 class Expr;
 class FunctionDecl;
 class ReturnStmt;
+class Stmt;
 class VarDecl;
 } // namespace clang
 
@@ -48,9 +50,11 @@ public:
   explicit CallContinuations(clang::ASTContext &Ctx) : Ctx(Ctx) {}
   ~CallContinuations();
 
-  /// The distinct ends of the paths from just after \p Call (in the body
-  /// of \p F), in the order found. Empty when no CFG could be built.
-  std::vector<ContinuationEnd> after(const clang::CallExpr &Call,
+  /// The distinct ends of the paths from just after \p S (a call, or a
+  /// statement such as `{ ...; asm volatile(...); }`, after its last
+  /// statement) in the body of \p F, in the order found. Empty when no CFG
+  /// could be built.
+  std::vector<ContinuationEnd> after(const clang::Stmt &S,
                                      const clang::FunctionDecl &F);
 
 private:

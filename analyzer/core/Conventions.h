@@ -83,8 +83,8 @@ struct Conventions {
   /// call whose own code tells no direction takes the one every function
   /// tail-calling its slot agrees on.
   std::vector<std::string> TailCallHelpers = {
-      "bpf_tail_call", "tail_call", "tail_call_static", "tail_call_internal",
-      "ep_tail_call"};
+      "bpf_tail_call",     "tail_call",          "tail_call_static",
+      "tail_call_dynamic", "tail_call_internal", "ep_tail_call"};
   /// Macros that are a tail call in some configurations and call their
   /// function inline in others: their value is the tail call's result.
   std::vector<std::string> TailCallMacros = {"invoke_tailcall_if",

@@ -9,6 +9,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/PPCallbacks.h"
 
 using namespace clang;
 
@@ -19,6 +21,16 @@ TailCallSites::TailCallSites(const Conventions &Options,
     : Matcher(Matcher) {
   for (const std::string &Name : Options.TailCallHelpers)
     Helpers.insert(Name);
+}
+
+TailCallSites::~TailCallSites() = default;
+
+const CallExpr *TailCallSite::call() const {
+  return dyn_cast_or_null<CallExpr>(Statement);
+}
+
+std::unique_ptr<PPCallbacks> TailCallSites::recorder() {
+  return MacroCalls.recorder(Helpers);
 }
 
 std::optional<std::string>
@@ -56,6 +68,40 @@ bool TailCallSites::isNotification(const FunctionDecl &F,
   return Result;
 }
 
+/// Calls \p Visit on each statement and expression of \p S, outermost
+/// first, and on the ones inside those for which it returns true.
+template <typename Fn> static void forEachNode(const Stmt &S, Fn Visit) {
+  for (const Stmt *Child : S.children())
+    if (Child && Visit(*Child))
+      forEachNode(*Child, Visit);
+}
+
+std::vector<TailCallSite> TailCallSites::candidatesIn(const FunctionDecl &F,
+                                                      ASTContext &Ctx) const {
+  std::vector<TailCallSite> Found;
+  for (const CallExpr *Call : callsIn(F.getBody()))
+    if (std::optional<std::string> Helper = enteredThrough(*Call))
+      Found.push_back({Call, &F, *Helper});
+  // A helper macro's expansion is a site when it holds no helper call (its
+  // calls are the sites otherwise); nothing inside it is another site.
+  const SourceManager &SM = Ctx.getSourceManager();
+  forEachNode(*F.getBody(), [&](const Stmt &S) {
+    const TailCallInvocation *Macro = MacroCalls.producing(S, SM);
+    if (!Macro)
+      return true;
+    if (llvm::none_of(callsIn(&S), [&](const CallExpr *Call) {
+          return enteredThrough(*Call).has_value();
+        }))
+      Found.push_back({&S, &F, Macro->Macro});
+    return false;
+  });
+  llvm::sort(Found, [&](const TailCallSite &A, const TailCallSite &B) {
+    return SM.isBeforeInTranslationUnit(A.Statement->getBeginLoc(),
+                                        B.Statement->getBeginLoc());
+  });
+  return Found;
+}
+
 void TailCallSites::find(llvm::ArrayRef<const FunctionDecl *> Reached,
                          IsProgramFn IsProgram, const FunctionUses &Uses,
                          FunctionDropSummaries &Summaries,
@@ -72,18 +118,16 @@ void TailCallSites::find(llvm::ArrayRef<const FunctionDecl *> Reached,
     Changed = false;
     Sites.clear();
     for (const FunctionDecl *F : Candidates) {
-      for (const CallExpr *Call : callsIn(F->getBody())) {
-        std::optional<std::string> Helper = enteredThrough(*Call);
-        if (!Helper)
-          continue;
+      for (const TailCallSite &Site : candidatesIn(*F, Ctx)) {
         // A helper whose value may be a drop reason hands the miss on.
-        if (const FunctionDecl *Callee = Call->getDirectCallee())
-          if (std::optional<DropValue> Value =
-                  Summaries.callValue(*Callee, Ctx);
-              Value && Value->mayBeDrop())
-            continue;
+        if (const CallExpr *Call = Site.call())
+          if (const FunctionDecl *Callee = Call->getDirectCallee())
+            if (std::optional<DropValue> Value =
+                    Summaries.callValue(*Callee, Ctx);
+                Value && Value->mayBeDrop())
+              continue;
         if (!IsProgram(*F) && !Wrappers.count(F->getCanonicalDecl()) &&
-            llvm::any_of(Continuations.after(*Call, *F),
+            llvm::any_of(Continuations.after(*Site.Statement, *F),
                          [](const ContinuationEnd &End) {
                            return End.returnsNothing();
                          })) {
@@ -91,7 +135,7 @@ void TailCallSites::find(llvm::ArrayRef<const FunctionDecl *> Reached,
           Changed = true;
         }
         if (!Wrappers.count(F->getCanonicalDecl()))
-          Sites.push_back({Call, F, *Helper});
+          Sites.push_back(Site);
       }
     }
   }

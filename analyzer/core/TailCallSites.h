@@ -5,7 +5,11 @@
 // misses:
 //  - a call of a tail-call helper (TailCallHelpers: bpf_tail_call,
 //    tail_call_static, ep_tail_call, ...) whose value carries no drop
-//    reason; a helper that returns DROP_MISSED_TAIL_CALL to its caller
+//    reason;
+//  - a statement that is all of one expansion of a helper that is a macro
+//    and holds no call of a helper: Cilium's tail_call_static() from 2024
+//    on is `{ ...; asm volatile("... call 12" ...); }`, no call at all; a
+//    helper that returns DROP_MISSED_TAIL_CALL to its caller
 //    (tail_call_internal) hands the miss on as a value, which value flow
 //    follows, so its calls are not sites here;
 //  - a call of a wrapper: a function that is no program, holds a site and
@@ -21,11 +25,13 @@
 #define BPF_TIDY_ANALYZER_CORE_TAILCALLSITES_H
 
 #include "analyzer/core/Conventions.h"
+#include "analyzer/core/TailCallInvocations.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +40,8 @@ namespace clang {
 class ASTContext;
 class CallExpr;
 class FunctionDecl;
+class PPCallbacks;
+class Stmt;
 } // namespace clang
 
 namespace bpftidy {
@@ -44,11 +52,15 @@ class FunctionDropSummaries;
 class FunctionUses;
 
 struct TailCallSite {
-  const clang::CallExpr *Call = nullptr;
+  /// The call, or the statement a helper macro expands to.
+  const clang::Stmt *Statement = nullptr;
   /// The function holding the call.
   const clang::FunctionDecl *Function = nullptr;
-  /// The helper or wrapper called.
+  /// The helper, wrapper or helper macro called.
   std::string Helper;
+
+  /// The call, when the site is one.
+  const clang::CallExpr *call() const;
 };
 
 class TailCallSites {
@@ -56,6 +68,11 @@ public:
   using IsProgramFn = llvm::function_ref<bool(const clang::FunctionDecl &)>;
 
   TailCallSites(const Conventions &Options, const DropReasonMatcher &Matcher);
+  ~TailCallSites();
+
+  /// Callbacks that record the expansions of helpers that are macros;
+  /// without them only calls are sites.
+  std::unique_ptr<clang::PPCallbacks> recorder();
 
   /// Finds the sites in \p Reached, the definitions programs reach.
   void find(llvm::ArrayRef<const clang::FunctionDecl *> Reached,
@@ -73,6 +90,7 @@ public:
 
   void clear() {
     Sites.clear();
+    MacroCalls.clear();
     Wrappers.clear();
     NotificationFunctions.clear();
   }
@@ -80,9 +98,13 @@ public:
 private:
   /// The name of the helper or wrapper \p Call enters a tail call through.
   std::optional<std::string> enteredThrough(const clang::CallExpr &Call) const;
+  /// The sites in \p Body: calls, and expansions of helper macros.
+  std::vector<TailCallSite> candidatesIn(const clang::FunctionDecl &F,
+                                         clang::ASTContext &Ctx) const;
 
   const DropReasonMatcher &Matcher;
   llvm::StringSet<> Helpers;
+  TailCallInvocations MacroCalls;
   llvm::DenseSet<const clang::FunctionDecl *> Wrappers;
   /// Memo of isNotification(); absent while being decided.
   llvm::DenseMap<const clang::FunctionDecl *, bool> NotificationFunctions;
