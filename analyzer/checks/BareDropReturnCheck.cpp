@@ -3,13 +3,10 @@
 #include "analyzer/checks/BareDropReturnCheck.h"
 #include "rewriters/NotificationTemplate.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include <set>
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::bpf {
 
@@ -28,39 +25,24 @@ const bpftidy::CheckRule BareDropReturnCheck::Rule = {
 
 BareDropReturnCheck::BareDropReturnCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : BpfCheck(Name, Context), Finder(conventions(), Name),
+    : WholeUnitCheck(Name, Context), Finder(conventions(), Name),
       Planner(conventions(), Finder.matcher()) {}
 
-void BareDropReturnCheck::onPreprocessor(Preprocessor &PP) {
-  this->PP = &PP;
+void BareDropReturnCheck::onUnitPreprocessor(Preprocessor &PP) {
   PP.addPPCallbacks(Notifications.recorder(Finder.matcher().notifyHelpers()));
   Planner.useExpansions(&Notifications);
 }
 
-void BareDropReturnCheck::registerMatchers(MatchFinder *Finder) {
-  if (!optionsValid())
-    return;
-  // Programs are recognised by their attributes in check(); matching every
-  // definition is cheap and keeps the policy in one place.
-  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
+void BareDropReturnCheck::finishUnit(ASTContext &Ctx, Preprocessor &PP) {
+  Finder.finish(Ctx);
+  for (const bpftidy::BareDropSite &Site : Finder.sites())
+    report(Site, Ctx, PP);
 }
 
-void BareDropReturnCheck::check(const MatchFinder::MatchResult &Result) {
-  Context = Result.Context;
-  if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function"))
-    this->Finder.addFunction(*F, *Result.Context);
-}
-
-void BareDropReturnCheck::onEndOfTranslationUnit() {
-  if (Context && PP) {
-    Finder.finish(*Context);
-    for (const bpftidy::BareDropSite &Site : Finder.sites())
-      report(Site);
-  }
+void BareDropReturnCheck::clearUnit() {
   Finder.clear();
   Planner.reset();
   Notifications.clear();
-  Context = nullptr;
 }
 
 /// Who returns the value. It names no kind of function: a
@@ -75,13 +57,14 @@ static std::string whoReturns(const bpftidy::BareDropSite &Site) {
   return "'" + Site.Occurrences.front().Function->getName().str() + "' returns";
 }
 
-void BareDropReturnCheck::report(const bpftidy::BareDropSite &Site) {
-  const SourceManager &SM = Context->getSourceManager();
+void BareDropReturnCheck::report(const bpftidy::BareDropSite &Site,
+                                 ASTContext &Ctx, Preprocessor &PP) {
+  const SourceManager &SM = Ctx.getSourceManager();
   const bpftidy::BareDropOccurrence &First = Site.Occurrences.front();
   const std::string Who = whoReturns(Site);
   const bool Propagated = First.Kind == bpftidy::BareDropKind::Propagated;
 
-  bpftidy::FixPlan Plan = Planner.plan(Site, *Context, *PP);
+  bpftidy::FixPlan Plan = Planner.plan(Site, Ctx, PP);
   {
     // The message is the same for every expansion and configuration, so
     // that repeats of one site collapse into one finding.

@@ -15,30 +15,30 @@
 #include "analyzer/CheckRule.h"
 #include "analyzer/checks/BareDropFinder.h"
 #include "analyzer/checks/BareDropFixPlanner.h"
-#include "analyzer/checks/BpfCheck.h"
+#include "analyzer/checks/WholeUnitCheck.h"
 #include "analyzer/core/NotifyExpansions.h"
 
 namespace clang::tidy::bpf {
 
-class BareDropReturnCheck : public BpfCheck {
+class BareDropReturnCheck : public WholeUnitCheck {
 public:
   static const bpftidy::CheckRule Rule;
 
   BareDropReturnCheck(StringRef Name, ClangTidyContext *Context);
 
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
-
 private:
-  void onPreprocessor(Preprocessor &PP) override;
-  void report(const bpftidy::BareDropSite &Site);
+  void onUnitPreprocessor(Preprocessor &PP) override;
+  void addFunction(const FunctionDecl &F, ASTContext &Ctx) override {
+    Finder.addFunction(F, Ctx);
+  }
+  void finishUnit(ASTContext &Ctx, Preprocessor &PP) override;
+  void clearUnit() override;
+  void report(const bpftidy::BareDropSite &Site, ASTContext &Ctx,
+              Preprocessor &PP);
 
   bpftidy::BareDropFinder Finder;
   bpftidy::BareDropFixPlanner Planner;
   bpftidy::NotifyExpansions Notifications;
-  Preprocessor *PP = nullptr;
-  ASTContext *Context = nullptr;
 };
 
 } // namespace clang::tidy::bpf

@@ -4,10 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::bpf {
 
@@ -28,38 +25,23 @@ const bpftidy::CheckRule IgnoredTailCallResultCheck::Rule = {
 
 IgnoredTailCallResultCheck::IgnoredTailCallResultCheck(
     StringRef Name, ClangTidyContext *Context)
-    : BpfCheck(Name, Context), Finder(conventions()) {}
+    : WholeUnitCheck(Name, Context), Finder(conventions()) {}
 
-void IgnoredTailCallResultCheck::onPreprocessor(Preprocessor &PP) {
-  this->PP = &PP;
+void IgnoredTailCallResultCheck::onUnitPreprocessor(Preprocessor &PP) {
   PP.addPPCallbacks(Finder.invocations().recorder(Finder.macros()));
 }
 
-void IgnoredTailCallResultCheck::registerMatchers(MatchFinder *Finder) {
-  if (!optionsValid())
-    return;
-  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
+void IgnoredTailCallResultCheck::finishUnit(ASTContext &Ctx, Preprocessor &PP) {
+  Finder.finish(Ctx, PP);
+  for (const bpftidy::IgnoredTailCallResultSite &Site : Finder.sites())
+    report(Site, Ctx);
 }
 
-void IgnoredTailCallResultCheck::check(const MatchFinder::MatchResult &Result) {
-  Context = Result.Context;
-  if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function"))
-    Finder.addFunction(*F);
-}
-
-void IgnoredTailCallResultCheck::onEndOfTranslationUnit() {
-  if (Context && PP) {
-    Finder.finish(*Context, *PP);
-    for (const bpftidy::IgnoredTailCallResultSite &Site : Finder.sites())
-      report(Site);
-  }
-  Finder.clear();
-  Context = nullptr;
-}
+void IgnoredTailCallResultCheck::clearUnit() { Finder.clear(); }
 
 void IgnoredTailCallResultCheck::report(
-    const bpftidy::IgnoredTailCallResultSite &Site) {
-  const SourceManager &SM = Context->getSourceManager();
+    const bpftidy::IgnoredTailCallResultSite &Site, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
   using bpftidy::IgnoredResultKind;
   const bpftidy::FollowingNotification *Block = nullptr;
   for (const bpftidy::IgnoredResultOccurrence &O : Site.Occurrences)

@@ -16,28 +16,27 @@
 #define BPF_TIDY_ANALYZER_CHECKS_IGNOREDTAILCALLRESULTCHECK_H
 
 #include "analyzer/CheckRule.h"
-#include "analyzer/checks/BpfCheck.h"
 #include "analyzer/checks/IgnoredTailCallResultFinder.h"
+#include "analyzer/checks/WholeUnitCheck.h"
 
 namespace clang::tidy::bpf {
 
-class IgnoredTailCallResultCheck : public BpfCheck {
+class IgnoredTailCallResultCheck : public WholeUnitCheck {
 public:
   static const bpftidy::CheckRule Rule;
 
   IgnoredTailCallResultCheck(StringRef Name, ClangTidyContext *Context);
 
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
-
 private:
-  void onPreprocessor(Preprocessor &PP) override;
-  void report(const bpftidy::IgnoredTailCallResultSite &Site);
+  void onUnitPreprocessor(Preprocessor &PP) override;
+  void addFunction(const FunctionDecl &F, ASTContext &) override {
+    Finder.addFunction(F);
+  }
+  void finishUnit(ASTContext &Ctx, Preprocessor &PP) override;
+  void clearUnit() override;
+  void report(const bpftidy::IgnoredTailCallResultSite &Site, ASTContext &Ctx);
 
   bpftidy::IgnoredTailCallResultFinder Finder;
-  Preprocessor *PP = nullptr;
-  ASTContext *Context = nullptr;
 };
 
 } // namespace clang::tidy::bpf

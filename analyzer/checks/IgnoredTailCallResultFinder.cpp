@@ -2,7 +2,6 @@
 
 #include "analyzer/checks/IgnoredTailCallResultFinder.h"
 #include "analyzer/core/BodyStatements.h"
-#include "analyzer/core/ReachedFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -18,8 +17,7 @@ namespace bpftidy {
 
 IgnoredTailCallResultFinder::IgnoredTailCallResultFinder(
     const Conventions &Options)
-    : Options(Options), Classifier(Options), Matcher(Options),
-      Summaries(Matcher, Classifier), Calls(Options, Matcher) {
+    : WholeUnitFinder(Options) {
   for (const std::string &Name : Options.TailCallMacros)
     Macros.insert(Name);
   for (const std::string &Name : Options.TailCallHelpers)
@@ -27,18 +25,9 @@ IgnoredTailCallResultFinder::IgnoredTailCallResultFinder(
 }
 
 void IgnoredTailCallResultFinder::clear() {
-  Definitions.clear();
-  Programs.clear();
+  clearUnit();
   Sites.clear();
-  Uses.clear();
-  Summaries.clear();
-  Calls.clear();
   Invocations.clear();
-}
-
-void IgnoredTailCallResultFinder::addFunction(const FunctionDecl &F) {
-  if (F.hasBody() && F.isThisDeclarationADefinition())
-    Definitions.push_back(&F);
 }
 
 /// Whether \p Child stands where a statement does in \p Parent (its value,
@@ -72,16 +61,7 @@ template <typename Fn> static void forEachStatement(const Stmt &S, Fn Visit) {
 }
 
 void IgnoredTailCallResultFinder::finish(ASTContext &Ctx, Preprocessor &PP) {
-  for (const FunctionDecl *F : Definitions) {
-    Uses.addBody(*F);
-    if (Classifier.classify(*F).isProgram())
-      Programs.insert(F->getCanonicalDecl());
-  }
-  auto IsProgram = [&](const FunctionDecl &F) {
-    return Programs.count(F.getCanonicalDecl()) > 0;
-  };
-  for (const FunctionDecl *F :
-       reachedFromPrograms(Definitions, IsProgram, Uses)) {
+  for (const FunctionDecl *F : reachedDefinitions()) {
     // A notification helper that is itself a tail call (Cilium 2023) has
     // nothing left to notify its miss with.
     if (Calls.isNotification(*F, Uses, Ctx))

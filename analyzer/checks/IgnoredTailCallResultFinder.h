@@ -20,17 +20,11 @@
 #ifndef BPF_TIDY_ANALYZER_CHECKS_IGNOREDTAILCALLRESULTFINDER_H
 #define BPF_TIDY_ANALYZER_CHECKS_IGNOREDTAILCALLRESULTFINDER_H
 
-#include "analyzer/core/Conventions.h"
-#include "analyzer/core/DropReasonMatcher.h"
+#include "analyzer/checks/WholeUnitFinder.h"
 #include "analyzer/core/FollowingNotification.h"
-#include "analyzer/core/FunctionDropSummaries.h"
-#include "analyzer/core/FunctionUses.h"
-#include "analyzer/core/ProgramClassifier.h"
 #include "analyzer/core/TailCallInvocations.h"
-#include "analyzer/core/TailCallSites.h"
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Tooling/Core/Replacement.h"
-#include "llvm/ADT/DenseSet.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,11 +69,9 @@ struct IgnoredTailCallResultSite {
   std::string WhyNoFix;
 };
 
-class IgnoredTailCallResultFinder {
+class IgnoredTailCallResultFinder : public WholeUnitFinder {
 public:
   explicit IgnoredTailCallResultFinder(const Conventions &Options);
-
-  void addFunction(const clang::FunctionDecl &F);
 
   /// Analyses the functions recorded; call once, after the last one.
   void finish(clang::ASTContext &Ctx, clang::Preprocessor &PP);
@@ -104,17 +96,9 @@ private:
   bool isDiscardedHelperCall(const clang::Stmt &S, clang::ASTContext &Ctx,
                              std::string &Helper);
 
-  const Conventions &Options;
-  ProgramClassifier Classifier;
-  DropReasonMatcher Matcher;
-  FunctionUses Uses;
-  FunctionDropSummaries Summaries;
-  TailCallSites Calls;
   TailCallInvocations Invocations;
   llvm::StringSet<> Macros;
   llvm::StringSet<> Helpers;
-  std::vector<const clang::FunctionDecl *> Definitions;
-  llvm::DenseSet<const clang::FunctionDecl *> Programs;
   std::vector<IgnoredTailCallResultSite> Sites;
 };
 

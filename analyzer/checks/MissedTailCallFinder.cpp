@@ -4,7 +4,6 @@
 #include "analyzer/checks/SourceNotifyRule.h"
 #include "analyzer/core/BodyStatements.h"
 #include "analyzer/core/EditableRange.h"
-#include "analyzer/core/ReachedFunctions.h"
 #include "rewriters/KernelStyleLayout.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -20,19 +19,14 @@ using namespace clang;
 namespace bpftidy {
 
 MissedTailCallFinder::MissedTailCallFinder(const Conventions &Options)
-    : Options(Options), Classifier(Options), Matcher(Options),
-      Summaries(Matcher, Classifier), Calls(Options, Matcher),
-      Directions(Options, Matcher), Notifications(Options) {}
+    : WholeUnitFinder(Options), Directions(Options, Matcher),
+      Notifications(Options) {}
 
 MissedTailCallFinder::~MissedTailCallFinder() = default;
 
 void MissedTailCallFinder::clear() {
-  Definitions.clear();
-  Programs.clear();
+  clearUnit();
   Sites.clear();
-  Uses.clear();
-  Summaries.clear();
-  Calls.clear();
   Directions.reset();
   Notifications.reset();
   Continuations.reset();
@@ -40,11 +34,6 @@ void MissedTailCallFinder::clear() {
 
 std::unique_ptr<PPCallbacks> MissedTailCallFinder::siteRecorder() {
   return Calls.recorder();
-}
-
-void MissedTailCallFinder::addFunction(const FunctionDecl &F) {
-  if (F.hasBody() && F.isThisDeclarationADefinition())
-    Definitions.push_back(&F);
 }
 
 /// The text of \p E as written where a human reads it.
@@ -114,15 +103,8 @@ static bool accountsForMiss(const Stmt &Call, ASTContext &Ctx) {
 }
 
 void MissedTailCallFinder::finish(ASTContext &Ctx, Preprocessor &PP) {
-  for (const FunctionDecl *F : Definitions) {
-    Uses.addBody(*F);
-    ProgramInfo Info = Classifier.classify(*F);
-    if (Info.isProgram())
-      Programs[F->getCanonicalDecl()] = Info;
-  }
+  std::vector<const FunctionDecl *> Reached = reachedDefinitions();
   auto IsProgram = [&](const FunctionDecl &F) { return isProgram(F); };
-  std::vector<const FunctionDecl *> Reached =
-      reachedFromPrograms(Definitions, IsProgram, Uses);
   Continuations = std::make_unique<CallContinuations>(Ctx);
   Calls.find(Reached, IsProgram, Uses, Summaries, *Continuations, Ctx);
 
@@ -214,14 +196,13 @@ std::optional<Direction> MissedTailCallFinder::direction(const FunctionDecl &F,
                                                          Preprocessor &PP,
                                                          std::string &WhyNot) {
   if (isProgram(F))
-    return Directions.programDirection(F, Programs[F.getCanonicalDecl()], Ctx,
-                                       PP, WhyNot);
+    return Directions.programDirection(F, programInfo(F), Ctx, PP, WhyNot);
   auto IsProgram = [&](const FunctionDecl &G) { return isProgram(G); };
   SourceNotifyRule Rule(Uses, IsProgram);
   std::optional<Direction> Agreed;
   for (const FunctionDecl *Program : Rule.decide(F).Programs) {
     std::optional<Direction> Dir = Directions.programDirection(
-        *Program, Programs[Program->getCanonicalDecl()], Ctx, PP, WhyNot);
+        *Program, programInfo(*Program), Ctx, PP, WhyNot);
     if (!Dir)
       return std::nullopt;
     if (Agreed && Agreed->Expression != Dir->Expression) {

@@ -14,18 +14,12 @@
 #ifndef BPF_TIDY_ANALYZER_CHECKS_MISSEDTAILCALLFINDER_H
 #define BPF_TIDY_ANALYZER_CHECKS_MISSEDTAILCALLFINDER_H
 
+#include "analyzer/checks/WholeUnitFinder.h"
 #include "analyzer/core/CallContinuation.h"
-#include "analyzer/core/Conventions.h"
 #include "analyzer/core/DirectionResolver.h"
-#include "analyzer/core/DropReasonMatcher.h"
-#include "analyzer/core/FunctionDropSummaries.h"
-#include "analyzer/core/FunctionUses.h"
 #include "analyzer/core/NotificationCall.h"
-#include "analyzer/core/ProgramClassifier.h"
-#include "analyzer/core/TailCallSites.h"
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Tooling/Core/Replacement.h"
-#include "llvm/ADT/DenseMap.h"
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,18 +65,15 @@ struct MissedTailCallSite {
   std::string DirectionSource;
 };
 
-class MissedTailCallFinder {
+class MissedTailCallFinder : public WholeUnitFinder {
 public:
   explicit MissedTailCallFinder(const Conventions &Options);
   ~MissedTailCallFinder();
-
-  void addFunction(const clang::FunctionDecl &F);
 
   /// Analyses the functions recorded; call once, after the last one.
   void finish(clang::ASTContext &Ctx, clang::Preprocessor &PP);
 
   const std::vector<MissedTailCallSite> &sites() const { return Sites; }
-  const DropReasonMatcher &matcher() const { return Matcher; }
 
   /// Records the expansions of tail-call helpers that are macros while
   /// preprocessing (tail_call_static() as inline asm).
@@ -96,9 +87,6 @@ public:
   void clear();
 
 private:
-  bool isProgram(const clang::FunctionDecl &F) const {
-    return Programs.count(F.getCanonicalDecl()) > 0;
-  }
   std::optional<SilentEnd> judge(const ContinuationEnd &End,
                                  const clang::FunctionDecl &F,
                                  clang::ASTContext &Ctx);
@@ -112,17 +100,9 @@ private:
   edit(const MissedTailCallOccurrence &O, llvm::StringRef Call,
        clang::ASTContext &Ctx, std::string &WhyNot) const;
 
-  const Conventions &Options;
-  ProgramClassifier Classifier;
-  DropReasonMatcher Matcher;
-  FunctionUses Uses;
-  FunctionDropSummaries Summaries;
-  TailCallSites Calls;
   DirectionResolver Directions;
   NotificationCallBuilder Notifications;
   std::unique_ptr<CallContinuations> Continuations;
-  std::vector<const clang::FunctionDecl *> Definitions;
-  llvm::DenseMap<const clang::FunctionDecl *, ProgramInfo> Programs;
   std::vector<MissedTailCallSite> Sites;
 };
 

@@ -4,12 +4,9 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringSet.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::bpf {
 
@@ -28,42 +25,29 @@ const bpftidy::CheckRule UnnotifiedMissedTailCallCheck::Rule = {
 
 UnnotifiedMissedTailCallCheck::UnnotifiedMissedTailCallCheck(
     StringRef Name, ClangTidyContext *Context)
-    : BpfCheck(Name, Context), Finder(conventions()) {}
+    : WholeUnitCheck(Name, Context), Finder(conventions()) {}
 
-void UnnotifiedMissedTailCallCheck::onPreprocessor(Preprocessor &PP) {
-  this->PP = &PP;
+void UnnotifiedMissedTailCallCheck::onUnitPreprocessor(Preprocessor &PP) {
   PP.addPPCallbacks(Notifications.recorder(Finder.matcher().notifyHelpers()));
   PP.addPPCallbacks(Finder.siteRecorder());
   Finder.useExpansions(&Notifications);
 }
 
-void UnnotifiedMissedTailCallCheck::registerMatchers(MatchFinder *Finder) {
-  if (!optionsValid())
-    return;
-  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
+void UnnotifiedMissedTailCallCheck::finishUnit(ASTContext &Ctx,
+                                               Preprocessor &PP) {
+  Finder.finish(Ctx, PP);
+  for (const bpftidy::MissedTailCallSite &Site : Finder.sites())
+    report(Site, Ctx);
 }
 
-void UnnotifiedMissedTailCallCheck::check(
-    const MatchFinder::MatchResult &Result) {
-  Context = Result.Context;
-  if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function"))
-    Finder.addFunction(*F);
-}
-
-void UnnotifiedMissedTailCallCheck::onEndOfTranslationUnit() {
-  if (Context && PP) {
-    Finder.finish(*Context, *PP);
-    for (const bpftidy::MissedTailCallSite &Site : Finder.sites())
-      report(Site);
-  }
+void UnnotifiedMissedTailCallCheck::clearUnit() {
   Finder.clear();
   Notifications.clear();
-  Context = nullptr;
 }
 
 void UnnotifiedMissedTailCallCheck::report(
-    const bpftidy::MissedTailCallSite &Site) {
-  const SourceManager &SM = Context->getSourceManager();
+    const bpftidy::MissedTailCallSite &Site, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
   // The same words for every expansion and configuration, so that repeats
   // of one site collapse into one finding.
   std::string Who =
