@@ -12,7 +12,9 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 
 using namespace clang;
 
@@ -102,6 +104,29 @@ static bool accountsForMiss(const Stmt &Call, ASTContext &Ctx) {
   return false;
 }
 
+/// Whether \p Site is the tail call of an invoke_tailcall_if()
+/// (TailCallMacros) whose expansion is an expression: the miss is that
+/// expression's value (`({ ep_tail_call(ctx, ID); DROP_MISSED_TAIL_CALL;
+/// })`), and what the caller does with it is bpf-ignored-tail-call-result's
+/// to judge, with its fix (`ret = invoke_tailcall_if(...)`): one finding
+/// for one mistake.
+static bool missIsResultOfMacro(const TailCallSite &Site,
+                                const TailCallSites &Calls, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const TailCallInvocation *Macro = Calls.resultMacroHolding(Site, SM);
+  if (!Macro)
+    return false;
+  // The outermost node the invocation expands to.
+  const Stmt *Outermost = nullptr;
+  for (const Stmt *S = Site.Statement; S;) {
+    if (Calls.producing(*S, SM) == Macro)
+      Outermost = S;
+    DynTypedNodeList Parents = Ctx.getParents(*S);
+    S = Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+  }
+  return Outermost && isa<Expr>(Outermost);
+}
+
 void MissedTailCallFinder::finish(ASTContext &Ctx, Preprocessor &PP) {
   std::vector<const FunctionDecl *> Reached = reachedDefinitions();
   auto IsProgram = [&](const FunctionDecl &F) { return isProgram(F); };
@@ -110,7 +135,8 @@ void MissedTailCallFinder::finish(ASTContext &Ctx, Preprocessor &PP) {
 
   llvm::DenseMap<unsigned, size_t> Index; // raw spelling location -> Sites
   for (const TailCallSite &Call : Calls.sites()) {
-    if (accountsForMiss(*Call.Statement, Ctx))
+    if (accountsForMiss(*Call.Statement, Ctx) ||
+        missIsResultOfMacro(Call, Calls, Ctx))
       continue;
     MissedTailCallOccurrence O;
     O.Call = Call;
@@ -384,6 +410,15 @@ void MissedTailCallFinder::plan(MissedTailCallSite &Site, ASTContext &Ctx,
     auto Dir = [&](std::string &Why) { return direction(F, Ctx, PP, Why); };
     NotificationArguments Args{F.getParamDecl(0)->getName().str(),
                                Options.MissedTailCallReason, Dir};
+    // ${src} and the names the call writes are read where it is compiled,
+    // as bpf-bare-drop-return reads them: right after the tail call.
+    Args.Places.emplace_back(&F, O.Call.Statement);
+    Args.Siblings = &Directions;
+    if (!Site.Macro.empty())
+      if (const MacroInfo *Macro =
+              PP.getMacroInfo(PP.getIdentifierInfo(Site.Macro)))
+        for (const IdentifierInfo *Param : Macro->params())
+          Args.MacroParameters.push_back(Param->getName().str());
     std::optional<NotificationCall> Call =
         Notifications.build(*Template, Args, Ctx, PP, WhyNot);
     std::optional<tooling::Replacement> Edit =
@@ -397,6 +432,7 @@ void MissedTailCallFinder::plan(MissedTailCallSite &Site, ASTContext &Ctx,
     }
     Site.Fix = Edit;
     Site.DirectionSource = Call->DirectionSource;
+    Site.SiblingArguments = Call->SiblingArguments;
   }
 }
 

@@ -63,6 +63,9 @@ struct MissedTailCallSite {
   std::string WhyNoFix;
   /// Where the fix's direction was read, for a note.
   std::string DirectionSource;
+  /// The placeholders taken from the function's own notifications, for a
+  /// note (NotificationCall::SiblingArguments).
+  std::string SiblingArguments;
 };
 
 class MissedTailCallFinder : public WholeUnitFinder {

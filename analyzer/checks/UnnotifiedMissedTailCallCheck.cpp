@@ -90,6 +90,11 @@ void UnnotifiedMissedTailCallCheck::report(
   else if (!Site.DirectionSource.empty())
     note(Site.Location, Site.Location, NoteReason::FixDetail,
          "drop direction taken from " + Site.DirectionSource);
+  if (Site.Fix && !Site.SiblingArguments.empty())
+    note(Site.Location, Site.Location, NoteReason::FixDetail,
+         "taken from the other drop notifications in that direction in the "
+         "same function: " +
+             Site.SiblingArguments);
 }
 
 } // namespace clang::tidy::bpf

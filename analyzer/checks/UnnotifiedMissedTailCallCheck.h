@@ -15,30 +15,29 @@
 #define BPF_TIDY_ANALYZER_CHECKS_UNNOTIFIEDMISSEDTAILCALLCHECK_H
 
 #include "analyzer/CheckRule.h"
-#include "analyzer/checks/BpfCheck.h"
 #include "analyzer/checks/MissedTailCallFinder.h"
+#include "analyzer/checks/WholeUnitCheck.h"
 #include "analyzer/core/NotifyExpansions.h"
 
 namespace clang::tidy::bpf {
 
-class UnnotifiedMissedTailCallCheck : public BpfCheck {
+class UnnotifiedMissedTailCallCheck : public WholeUnitCheck {
 public:
   static const bpftidy::CheckRule Rule;
 
   UnnotifiedMissedTailCallCheck(StringRef Name, ClangTidyContext *Context);
 
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
-
 private:
-  void onPreprocessor(Preprocessor &PP) override;
-  void report(const bpftidy::MissedTailCallSite &Site);
+  void onUnitPreprocessor(Preprocessor &PP) override;
+  void addFunction(const FunctionDecl &F, ASTContext &) override {
+    Finder.addFunction(F);
+  }
+  void finishUnit(ASTContext &Ctx, Preprocessor &PP) override;
+  void clearUnit() override;
+  void report(const bpftidy::MissedTailCallSite &Site, ASTContext &Ctx);
 
   bpftidy::MissedTailCallFinder Finder;
   bpftidy::NotifyExpansions Notifications;
-  Preprocessor *PP = nullptr;
-  ASTContext *Context = nullptr;
 };
 
 } // namespace clang::tidy::bpf

@@ -21,6 +21,11 @@ TailCallSites::TailCallSites(const Conventions &Options,
     : Matcher(Matcher) {
   for (const std::string &Name : Options.TailCallHelpers)
     Helpers.insert(Name);
+  for (const std::string &Name : Options.TailCallMacros)
+    ResultMacros.insert(Name);
+  for (const llvm::StringSet<> *Names : {&Helpers, &ResultMacros})
+    for (const auto &Name : *Names)
+      Recorded.insert(Name.getKey());
 }
 
 TailCallSites::~TailCallSites() = default;
@@ -30,7 +35,18 @@ const CallExpr *TailCallSite::call() const {
 }
 
 std::unique_ptr<PPCallbacks> TailCallSites::recorder() {
-  return MacroCalls.recorder(Helpers);
+  return MacroCalls.recorder(Recorded);
+}
+
+const TailCallInvocation *
+TailCallSites::resultMacroHolding(const TailCallSite &Site,
+                                  const SourceManager &SM) const {
+  for (SourceLocation Loc = Site.Statement->getBeginLoc();;) {
+    const TailCallInvocation *Invocation = MacroCalls.holding(Loc, SM);
+    if (!Invocation || ResultMacros.contains(Invocation->Macro))
+      return Invocation;
+    Loc = Invocation->NameLoc;
+  }
 }
 
 std::optional<std::string>
@@ -87,7 +103,7 @@ std::vector<TailCallSite> TailCallSites::candidatesIn(const FunctionDecl &F,
   const SourceManager &SM = Ctx.getSourceManager();
   forEachNode(*F.getBody(), [&](const Stmt &S) {
     const TailCallInvocation *Macro = MacroCalls.producing(S, SM);
-    if (!Macro)
+    if (!Macro || !Helpers.contains(Macro->Macro))
       return true;
     if (llvm::none_of(callsIn(&S), [&](const CallExpr *Call) {
           return enteredThrough(*Call).has_value();

@@ -41,6 +41,7 @@ class ASTContext;
 class CallExpr;
 class FunctionDecl;
 class PPCallbacks;
+class SourceManager;
 class Stmt;
 } // namespace clang
 
@@ -70,9 +71,20 @@ public:
   TailCallSites(const Conventions &Options, const DropReasonMatcher &Matcher);
   ~TailCallSites();
 
-  /// Callbacks that record the expansions of helpers that are macros;
-  /// without them only calls are sites.
+  /// Callbacks that record the expansions of helpers that are macros (and
+  /// of TailCallMacros); without them only calls are sites.
   std::unique_ptr<clang::PPCallbacks> recorder();
+
+  /// The TailCallMacros invocation (invoke_tailcall_if) whose expansion
+  /// holds \p Site, innermost first, or null.
+  const TailCallInvocation *
+  resultMacroHolding(const TailCallSite &Site,
+                     const clang::SourceManager &SM) const;
+  /// See TailCallInvocations::producing.
+  const TailCallInvocation *producing(const clang::Stmt &S,
+                                      const clang::SourceManager &SM) const {
+    return MacroCalls.producing(S, SM);
+  }
 
   /// Finds the sites in \p Reached, the definitions programs reach.
   void find(llvm::ArrayRef<const clang::FunctionDecl *> Reached,
@@ -104,6 +116,9 @@ private:
 
   const DropReasonMatcher &Matcher;
   llvm::StringSet<> Helpers;
+  llvm::StringSet<> ResultMacros;
+  /// Helpers and TailCallMacros, as one recorder sees them.
+  llvm::StringSet<> Recorded;
   TailCallInvocations MacroCalls;
   llvm::DenseSet<const clang::FunctionDecl *> Wrappers;
   /// Memo of isNotification(); absent while being decided.
