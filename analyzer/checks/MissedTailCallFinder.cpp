@@ -61,6 +61,13 @@ static SourceLocation callLocation(const Stmt &Call, ASTContext &Ctx,
                                    std::string &Macro) {
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
+  // All of an invocation written in the file: there, however deep the
+  // macros (a pasted name, `__tail_or_inline_ ## COND(...)`, adds a level
+  // on one side only, which the walk below cannot follow).
+  CharSourceRange Written = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Call.getSourceRange()), SM, LO);
+  if (Written.isValid())
+    return Written.getBegin();
   SourceLocation Begin = Call.getBeginLoc(), End = Call.getEndLoc();
   while (Begin.isMacroID() && End.isMacroID()) {
     SourceLocation ExpBegin, ExpEnd;
