@@ -4,6 +4,7 @@
 #include "analyzer/checks/SourceNotifyRule.h"
 #include "analyzer/core/BodyStatements.h"
 #include "analyzer/core/EditableRange.h"
+#include "analyzer/core/MacroInvocation.h"
 #include "rewriters/KernelStyleLayout.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -12,7 +13,6 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
-#include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 
@@ -421,11 +421,7 @@ void MissedTailCallFinder::plan(MissedTailCallSite &Site, ASTContext &Ctx,
     // as bpf-bare-drop-return reads them: right after the tail call.
     Args.Places.emplace_back(&F, O.Call.Statement);
     Args.Siblings = &Directions;
-    if (!Site.Macro.empty())
-      if (const MacroInfo *Macro =
-              PP.getMacroInfo(PP.getIdentifierInfo(Site.Macro)))
-        for (const IdentifierInfo *Param : Macro->params())
-          Args.MacroParameters.push_back(Param->getName().str());
+    Args.MacroParameters = macroParameters(Site.Macro, PP);
     std::optional<NotificationCall> Call =
         Notifications.build(*Template, Args, Ctx, PP, WhyNot);
     std::optional<tooling::Replacement> Edit =

@@ -103,4 +103,15 @@ std::optional<MacroInvocation> macroInvocationOf(FileID Expansion,
   return Invocation;
 }
 
+std::vector<std::string> macroParameters(llvm::StringRef Name,
+                                         Preprocessor &PP) {
+  std::vector<std::string> Params;
+  if (Name.empty())
+    return Params;
+  if (const MacroInfo *Macro = PP.getMacroInfo(PP.getIdentifierInfo(Name)))
+    for (const IdentifierInfo *Param : Macro->params())
+      Params.push_back(Param->getName().str());
+  return Params;
+}
+
 } // namespace bpftidy

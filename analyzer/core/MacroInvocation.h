@@ -12,6 +12,7 @@
 #define BPF_TIDY_ANALYZER_CORE_MACROINVOCATION_H
 
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,12 @@ std::optional<MacroInvocation> macroInvocationOf(clang::FileID Expansion,
                                                  const clang::SourceManager &SM,
                                                  const clang::LangOptions &LO,
                                                  clang::Preprocessor &PP);
+
+/// The parameter names of the function-like macro \p Name as defined at
+/// the end of the unit; empty when there is none. A fix written in its
+/// body may use them as names (NotificationArguments::MacroParameters).
+std::vector<std::string> macroParameters(llvm::StringRef Name,
+                                         clang::Preprocessor &PP);
 
 } // namespace bpftidy
 
