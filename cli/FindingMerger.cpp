@@ -60,7 +60,8 @@ static std::string firstEditText(const ClangTidyError &E) {
 static void dropFixNotes(MergedFinding &F) {
   size_t Kept = 0;
   for (size_t I = 0; I < F.Error.Notes.size(); ++I) {
-    if (F.NoteReasons[I] == NoteReason::FixDetail)
+    if (F.NoteReasons[I] == NoteReason::FixDetail ||
+        F.NoteReasons[I] == NoteReason::FixEffect)
       continue;
     if (Kept != I) {
       F.Error.Notes[Kept] = std::move(F.Error.Notes[I]);

@@ -86,6 +86,42 @@ static std::vector<std::string> programsOf(const json::Object &Finding) {
 }
 
 namespace {
+/// Where a fix shows at run time when that is not its edit: a note of
+/// reason "fix-effect" (the notification the fixed value reaches).
+struct Effect {
+  std::string File;
+  int64_t Line = 0, Column = 0;
+};
+} // namespace
+
+static std::vector<Effect> effectsOf(const json::Object &Finding,
+                                     const TreePathMapper &InTree) {
+  std::vector<Effect> Effects;
+  if (const json::Array *Notes = Finding.getArray("notes"))
+    for (const json::Value &N : *Notes)
+      if (const json::Object *Note = N.getAsObject();
+          Note && Note->getString("reason") == "fix-effect") {
+        Effect E{InTree(stringOf(*Note, "file")),
+                 Note->getInteger("line").value_or(0),
+                 Note->getInteger("column").value_or(1)};
+        if (!E.File.empty() && E.Line > 0)
+          Effects.push_back(std::move(E));
+      }
+  return Effects;
+}
+
+/// Lines \p First..\p Last (1-based) of \p Text.
+static std::string linesOf(llvm::StringRef Text, unsigned First,
+                           unsigned Last) {
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  Text.split(Lines, '\n');
+  std::string Result;
+  for (unsigned L = First; L <= Last && L <= Lines.size(); ++L)
+    Result += Lines[L - 1].str() + "\n";
+  return Result;
+}
+
+namespace {
 /// The body lines fixed in one expansion, grouped by file in the order
 /// they were met.
 using BodyLineList = std::vector<std::pair<std::string, std::set<unsigned>>>;
@@ -132,11 +168,14 @@ static void mergeFix(FixedSiteEntry &Site, const FixedSiteEntry &Other) {
       Site.Programs.push_back(Name);
 }
 
-unsigned invocationEndLine(llvm::StringRef Text, unsigned Line) {
+unsigned invocationEndLine(llvm::StringRef Text, unsigned Line,
+                           unsigned Column) {
   unsigned Current = 1;
   size_t I = 0;
   for (; I < Text.size() && Current < Line; ++I)
     Current += Text[I] == '\n';
+  for (unsigned C = 1; C < Column && I < Text.size() && Text[I] != '\n'; ++C)
+    ++I;
   int Depth = 0;
   bool Opened = false;
   for (; I < Text.size(); ++I) {
@@ -210,6 +249,10 @@ fixedSitesFromFindings(const json::Object &Findings,
   // each expansion's site, and per site the body lines fixed in it.
   std::map<std::string, size_t> ExpansionSites;
   std::map<size_t, BodyLineList> BodyLines;
+  // The fixes proven at one notification further down are one site: the
+  // index of each notification's site, and per site the lines edited.
+  std::map<std::string, size_t> EffectSites;
+  std::map<size_t, BodyLineList> EditLines;
   for (const json::Value &V : *All) {
     const json::Object *F = V.getAsObject();
     if (!F || !F->getBoolean("fixed").value_or(false))
@@ -241,6 +284,39 @@ fixedSitesFromFindings(const json::Object &Findings,
                                   Note->getInteger("line").value_or(0),
                                   Match[1].str()});
         }
+
+    // A fix that shows at another line (`ret = invoke(...)`, notified by
+    // the error block further down) is proven where its notes say.
+    std::vector<Effect> Effects = effectsOf(*F, InTree);
+    if (!Effects.empty()) {
+      for (const json::Value &Value : *Fix)
+        if (std::optional<Edit> E = editOf(Value, InTree))
+          for (const Effect &At : Effects) {
+            FixedSiteEntry Site;
+            Site.File = At.File;
+            Site.Line =
+                unsigned(At.Line + Shift(At.File, std::nullopt, At.Line));
+            Site.EndLine = Site.Line;
+            if (std::optional<std::string> &Text = TextOf(At.File)) {
+              Site.EndLine =
+                  invocationEndLine(*Text, Site.Line, unsigned(At.Column));
+              Site.Direction =
+                  directionOf(linesOf(*Text, Site.Line, Site.EndLine));
+            }
+            Site.Configurations = Configurations;
+            Site.Programs = programsOf(*F);
+            std::string Where = At.File + ":" + std::to_string(At.Line);
+            auto [It, New] = EffectSites.try_emplace(Where, Sites.size());
+            if (New) {
+              EditLines[Sites.size()] = {{E->File, {unsigned(E->Line)}}};
+              Sites.push_back(std::move(Site));
+            } else {
+              mergeFix(Sites[It->second], Site);
+              addBodyLine(EditLines[It->second], E->File, unsigned(E->Line));
+            }
+          }
+      continue;
+    }
 
     for (const json::Value &Value : *Fix) {
       std::optional<Edit> E = editOf(Value, InTree);
@@ -284,6 +360,8 @@ fixedSitesFromFindings(const json::Object &Findings,
   }
   for (auto &[Where, Index] : ExpansionSites)
     Sites[Index].Id = bodyLinesId(BodyLines[Index]) + "@" + Where;
+  for (auto &[Where, Index] : EffectSites)
+    Sites[Index].Id = bodyLinesId(EditLines[Index]) + "=>" + Where;
   return Sites;
 }
 

@@ -11,7 +11,9 @@
 // invocation's), spanning the invocation up to its closing parenthesis
 // (clang gives __LINE__ the last line of a call spread over several); the
 // fixes of one expansion, which a notification cannot tell apart, are one
-// site.
+// site. A fix that shows at another line (`ret = invoke(...)`, whose value
+// the error block further down notifies; its finding's "fix-effect" notes
+// say where) is a site at that notification, named "EDITS=>NOTIFICATION".
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,7 +31,9 @@ namespace bpftidy {
 
 struct FixedSiteEntry {
   /// "file:line" of the edit before the fix; for a macro body, the body
-  /// lines fixed ("m.h:4,9") "@file:line" of the expansion.
+  /// lines fixed ("m.h:4,9") "@file:line" of the expansion; for a fix that
+  /// shows at another line, the lines edited "=>file:line" of the
+  /// notification (all before the fix).
   std::string Id;
   /// Relative to the tree, as the findings name it.
   std::string File;
@@ -63,9 +67,11 @@ fixedSitesFromFindings(const llvm::json::Object &Findings,
 /// The fixed-sites file (docs/formats.md, section 6).
 llvm::json::Value fixedSitesToJson(const std::vector<FixedSiteEntry> &Sites);
 
-/// The last line of the call whose name starts line \p Line (1-based) of
-/// \p Text: the line of its closing parenthesis. \p Line when none.
-unsigned invocationEndLine(llvm::StringRef Text, unsigned Line);
+/// The last line of the call whose name starts at line \p Line, column
+/// \p Column (1-based) of \p Text: the line of its closing parenthesis.
+/// \p Line when none.
+unsigned invocationEndLine(llvm::StringRef Text, unsigned Line,
+                           unsigned Column = 1);
 
 } // namespace bpftidy
 

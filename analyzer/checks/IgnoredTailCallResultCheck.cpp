@@ -3,8 +3,11 @@
 #include "analyzer/checks/IgnoredTailCallResultCheck.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::bpf {
 
@@ -83,6 +86,24 @@ void IgnoredTailCallResultCheck::report(
          NoteReason::Explanation,
          "the error block that notifies '" + Block->Variable->getName().str() +
              "'");
+  // Where the fix shows at run time: the notification each error block
+  // returns, at the line its __LINE__ evaluates to (a migration proves the
+  // fix there, not at the edit).
+  if (Site.Fix) {
+    llvm::SmallVector<SourceLocation, 2> Notified;
+    for (const bpftidy::IgnoredResultOccurrence &O : Site.Occurrences) {
+      if (!O.Notification || !O.Notification->Notification)
+        continue;
+      SourceLocation At =
+          SM.getExpansionLoc(O.Notification->Notification->getBeginLoc());
+      if (llvm::is_contained(Notified, At))
+        continue;
+      Notified.push_back(At);
+      note(Site.Location, At, NoteReason::FixEffect,
+           "the assigned value is notified here: where the fix shows at run "
+           "time");
+    }
+  }
   if (!Site.Fix)
     note(Site.Location, Site.Location, NoteReason::NoFix,
          "no fix offered: " + Site.WhyNoFix);

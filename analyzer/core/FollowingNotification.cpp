@@ -62,7 +62,7 @@ asNotificationBlock(const Stmt *S, const DropReasonMatcher &Matcher,
   llvm::SmallPtrSet<const VarDecl *, 4> Tested = variablesIn(If->getCond());
   for (const VarDecl *V : variablesIn(Return->getRetValue()))
     if (Tested.count(V))
-      return FollowingNotification{If, V};
+      return FollowingNotification{If, V, Return->getRetValue()};
   return std::nullopt;
 }
 

@@ -18,6 +18,7 @@
 
 namespace clang {
 class ASTContext;
+class Expr;
 class IfStmt;
 class Stmt;
 class VarDecl;
@@ -32,6 +33,9 @@ struct FollowingNotification {
   const clang::IfStmt *Block = nullptr;
   /// The variable its condition tests and its notification passes.
   const clang::VarDecl *Variable = nullptr;
+  /// The notification the block returns: where a value that reaches the
+  /// block is notified (its __LINE__ is this expression's).
+  const clang::Expr *Notification = nullptr;
 };
 
 /// The first notification block the code after \p S reaches, if any.

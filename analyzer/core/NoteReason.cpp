@@ -10,6 +10,8 @@ llvm::StringRef noteReasonName(NoteReason Reason) {
     return "explanation";
   case NoteReason::FixDetail:
     return "fix-detail";
+  case NoteReason::FixEffect:
+    return "fix-effect";
   case NoteReason::NoFix:
     return "no-fix";
   case NoteReason::KernelReturn:

@@ -25,6 +25,10 @@ enum class NoteReason {
   Explanation,
   /// Explains the fix (where its direction comes from); void without it.
   FixDetail,
+  /// Points at the notification that proves the fix at run time when that
+  /// is not the edit itself (`ret = invoke(...)` is notified by the error
+  /// block further down); void without the fix.
+  FixEffect,
   /// Says why there is no fix.
   NoFix,
   /// Points at a program's `return` that hands a helper's drop to the
@@ -35,7 +39,7 @@ enum class NoteReason {
 };
 
 /// The reason's name in machine-readable reports: "explanation",
-/// "fix-detail", "no-fix", "kernel-return", "configurations".
+/// "fix-detail", "fix-effect", "no-fix", "kernel-return", "configurations".
 llvm::StringRef noteReasonName(NoteReason Reason);
 
 /// One note a check emitted: the finding it belongs to (check, file as

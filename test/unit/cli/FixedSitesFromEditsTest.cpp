@@ -205,6 +205,57 @@ TEST(FixedSitesFromEdits, InvocationEndLine) {
   EXPECT_EQ(invocationEndLine("a\nb\n", 2), 2u);
 }
 
+TEST(FixedSitesFromEdits, AFixThatShowsElsewhereIsASiteAtItsNotification) {
+  // `ret = invoke(...)` (line 5) is notified by the error block at line 9
+  // (its "fix-effect" note); an earlier edit added a line, so the
+  // notification is at line 10 after the fix, spread over two lines, and
+  // its direction is the one it names. A second ignored result feeding the
+  // same block is the same site.
+  llvm::json::Object Findings = parse(R"js({"findings": [
+    {"fixed": true, "function": "f", "notes": [],
+     "fix": [{"file": "t/a.c", "offset": 2, "length": 1, "line": 1,
+              "end_line": 1, "replacement": "n(\n)"}]},
+    {"fixed": true, "function": "f", "configurations": ["c1"],
+     "notes": [
+       {"file": "t/a.c", "line": 8, "column": 2, "reason": "explanation",
+        "message": "the error block that notifies 'ret'"},
+       {"file": "t/a.c", "line": 9, "column": 10, "reason": "fix-effect",
+        "message": "the assigned value is notified here"}],
+     "fix": [{"file": "t/a.c", "offset": 40, "length": 0, "line": 5,
+              "end_line": 5, "replacement": "ret = "}]},
+    {"fixed": true, "function": "f", "configurations": ["c2"],
+     "notes": [
+       {"file": "t/a.c", "line": 9, "column": 10, "reason": "fix-effect",
+        "message": "the assigned value is notified here"}],
+     "fix": [{"file": "t/a.c", "offset": 60, "length": 0, "line": 6,
+              "end_line": 6, "replacement": "ret = "}]}
+  ]
+})js");
+  auto Fixed = [](llvm::StringRef File) -> std::optional<std::string> {
+    if (File != "a.c")
+      return std::nullopt;
+    return std::string("n(\n)\n\n\n\n\tret = g();\n\tret = h();\n\n"
+                       "\tif (ret < 0)\n"
+                       "\t\treturn notify(ctx, (ret),\n"
+                       "\t\t\t      METRIC_INGRESS);\n");
+  };
+  std::vector<FixedSiteEntry> Sites =
+      fixedSitesFromFindings(Findings, inTree, Fixed);
+  ASSERT_EQ(Sites.size(), 2u);
+  EXPECT_EQ(Sites[1].Id, "a.c:5,6=>a.c:9");
+  EXPECT_EQ(Sites[1].File, "a.c");
+  EXPECT_EQ(Sites[1].Line, 10u);
+  EXPECT_EQ(Sites[1].EndLine, 11u);
+  EXPECT_EQ(Sites[1].Direction, "METRIC_INGRESS");
+  EXPECT_EQ(Sites[1].Configurations, (std::vector<std::string>{"c1", "c2"}));
+}
+
+TEST(FixedSitesFromEdits, TheEndOfACallStartsAtItsColumn) {
+  // `if (x) return n(a,\n b);`: the call is the second on its line.
+  EXPECT_EQ(invocationEndLine("if (x) return n(a,\n b);\n", 1, 15), 2u);
+  EXPECT_EQ(invocationEndLine("if (x) return n(a,\n b);\n", 1), 1u);
+}
+
 TEST(FixedSitesFromEdits, TheFileHasVersionAndSites) {
   FixedSiteEntry S;
   S.Id = "a.c:2";
