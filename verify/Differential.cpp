@@ -109,7 +109,8 @@ std::set<std::string> brokenConfigurations(const TreeResults &Tree) {
 DifferentialResult compareTrees(const TreeResults &Before,
                                 const TreeResults &After,
                                 ArrayRef<IntendedSite> Sites,
-                                const StringSet<> &FixedKinds) {
+                                const StringSet<> &FixedKinds,
+                                const std::set<RunKey> &NotifiedMisses) {
   DifferentialResult Result;
   // A configuration that did not build or load on one side has nothing to
   // compare; its build or load failure already fails the run.
@@ -165,6 +166,12 @@ DifferentialResult compareTrees(const TreeResults &Before,
     if (isNotifiedVersionOf(B, *A)) {
       Result.FixedElsewherePackets.push_back(
           {B.Configuration, B.Program, B.Packet, B.Verdict});
+      continue;
+    }
+    if (NotifiedMisses.count(K)) {
+      Result.FixedElsewherePackets.push_back(
+          {B.Configuration, B.Program, B.Packet,
+           -PacketRun::MissedTailCallReason, /*MissedTailCall=*/true});
       continue;
     }
     F.Message = Difference;

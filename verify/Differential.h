@@ -8,13 +8,16 @@
 // One change is expected outside the sites' own probes: a corpus packet that
 // reaches a fixed site by another path moves from a bare drop of reason R to
 // the drop verdict with exactly one event of reason R. That is the fix seen
-// from elsewhere and is counted, not failed; any other change fails.
+// from elsewhere and is counted, not failed; so is a missed tail call that
+// nothing notified before and a fixed site notifies after (FixedSites.h).
+// Any other change fails.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef BPF_TIDY_VERIFY_DIFFERENTIAL_H
 #define BPF_TIDY_VERIFY_DIFFERENTIAL_H
 
+#include "verify/FixedSites.h"
 #include "verify/IntendedSites.h"
 #include "verify/RunResults.h"
 #include "verify/SiteProof.h"
@@ -38,12 +41,16 @@ struct CostChange {
   std::optional<double> instructionGrowthPercent() const;
 };
 
-/// A packet outside the site probes whose bare drop became notified.
+/// A packet outside the site probes whose bare drop became notified, or
+/// whose silent missed tail call a fixed site notifies now.
 struct FixedElsewhere {
   std::string Configuration;
   std::string Program;
   std::string Packet;
   int32_t Reason = 0;
+  /// Nothing was notified before and the packet was no bare drop: the
+  /// missed tail call a fixed site notifies after (Attribution).
+  bool MissedTailCall = false;
 };
 
 struct DifferentialResult {
@@ -56,11 +63,14 @@ struct DifferentialResult {
 };
 
 /// Compares \p Before with \p After. \p FixedKinds: the site kinds the tool
-/// fixes today.
+/// fixes today. \p NotifiedMisses: runs whose silent missed tail call a
+/// fixed site notifies after the fix (attributeFixedDrops); their change
+/// is the fix's, counted, not failed.
 DifferentialResult compareTrees(const TreeResults &Before,
                                 const TreeResults &After,
                                 llvm::ArrayRef<IntendedSite> Sites,
-                                const llvm::StringSet<> &FixedKinds);
+                                const llvm::StringSet<> &FixedKinds,
+                                const std::set<RunKey> &NotifiedMisses = {});
 
 /// What differs between two runs of the same packet, in words, or "" when
 /// they agree (events compared without their source line).

@@ -165,6 +165,13 @@ static bool inConfiguration(const FixedSite &Site, StringRef Configuration) {
          is_contained(Site.Configurations, Configuration);
 }
 
+/// Whether \p After notifies a missed tail call (its drop reason).
+static bool notifiesMissedTailCall(const PacketRun &After) {
+  return any_of(After.Events, [](const DropEvent &E) {
+    return E.Reason == -PacketRun::MissedTailCallReason;
+  });
+}
+
 Attribution attributeFixedDrops(const TreeResults &Before,
                                 const TreeResults &After,
                                 ArrayRef<FixedSite> Sites,
@@ -183,11 +190,17 @@ Attribution attributeFixedDrops(const TreeResults &Before,
             {&Site, R.Configuration, FixedSiteStatus::NotReached, {}});
 
   for (const PacketRun &B : Before.Runs) {
-    if (Broken.count(B.Configuration) || !B.isBareDrop())
+    if (Broken.count(B.Configuration) || !B.Error.empty() || !B.Events.empty())
       continue;
     const PacketRun *A = After.findRun(B.Configuration, B.Program, B.Packet);
     if (!A || !A->Error.empty() || A->Events.empty())
       continue;
+    // Not a bare drop before: only a missed tail call notified after is a
+    // fix's doing; any other change is the differential's to report.
+    bool SilentMiss = !B.isBareDrop();
+    if (SilentMiss && !notifiesMissedTailCall(*A))
+      continue;
+    bool AllProven = true;
     std::string Run = B.Program + ": " + B.Packet;
     Failure F{"fixed-site", B.Configuration, B.Program, B.Packet, "", ""};
     for (const DropEvent &E : A->Events) {
@@ -207,16 +220,19 @@ Attribution attributeFixedDrops(const TreeResults &Before,
                  : Name->second + ":" + std::to_string(E.SourceLine)) +
             ") matches no fixed site";
         Result.Failures.push_back(F);
+        AllProven = false;
         continue;
       }
       FixedSiteCheck &C = Result.Checks[Index[{Site, B.Configuration}]];
       std::string Wrong;
-      int32_t Reason = Site->ReasonValue.value_or(B.Verdict);
+      int32_t Reason = Site->ReasonValue.value_or(
+          SilentMiss ? -PacketRun::MissedTailCallReason : B.Verdict);
       if (E.Reason != Reason)
-        Wrong =
-            "reason " + std::to_string(E.Reason) + ", " +
-            (Site->ReasonValue ? "the fix wrote " : "the bare drop's was ") +
-            std::to_string(Reason);
+        Wrong = "reason " + std::to_string(E.Reason) + ", " +
+                (Site->ReasonValue ? "the fix wrote "
+                 : SilentMiss      ? "a missed tail call's is "
+                                   : "the bare drop's was ") +
+                std::to_string(Reason);
       else if (Site->DirectionValue && E.Direction != *Site->DirectionValue)
         Wrong = "direction " + std::to_string(E.Direction) +
                 ", the fix wrote " + std::to_string(*Site->DirectionValue);
@@ -231,12 +247,15 @@ Attribution attributeFixedDrops(const TreeResults &Before,
         C.Status = FixedSiteStatus::Failed;
         F.Message = "fixed site " + Site->Id + ": " + Wrong;
         Result.Failures.push_back(F);
+        AllProven = false;
         continue;
       }
       if (C.Status == FixedSiteStatus::NotReached)
         C.Status = FixedSiteStatus::Proven;
       C.Packets.push_back(Run);
     }
+    if (SilentMiss && AllProven)
+      Result.NotifiedMisses.insert({B.Configuration, B.Program, B.Packet});
   }
   return Result;
 }

@@ -7,8 +7,11 @@
 // __LINE__ evaluate, and the reason and direction the fix wrote. Every drop
 // notified after the fix whose packet was a bare drop before is attributed
 // to a fixed site by the event's file id and line, and must carry that
-// site's reason and direction; a fixed site no packet reached is reported
-// as not reached.
+// site's reason and direction; so is a missed tail call nothing notified
+// before that a fixed site notifies after (a fix of a missed tail call or
+// of an ignored tail-call result: the packet passed or returned a stale
+// value before). A fixed site no packet reached is reported as not
+// reached.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,6 +25,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 namespace bpftidy::verify {
 
@@ -74,13 +78,23 @@ struct FixedSiteCheck {
   std::vector<std::string> Packets;
 };
 
+/// A packet run as (configuration, program, packet).
+using RunKey = std::tuple<std::string, std::string, std::string>;
+
 struct Attribution {
   std::vector<FixedSiteCheck> Checks;
   std::vector<Failure> Failures;
+  /// Runs whose missed tail call nothing notified before and a fixed site
+  /// notifies after, as it should: the fix's own verdict change.
+  std::set<RunKey> NotifiedMisses;
 };
 
 /// Attributes every drop notified after the fix whose packet was a bare
-/// drop before (outside \p Broken configurations) to \p Sites.
+/// drop before (outside \p Broken configurations) to \p Sites; and every
+/// DROP_MISSED_TAIL_CALL notified after the fix whose packet nothing
+/// notified before (it passed, or returned a stale value: a missed tail
+/// call, silent, as in a run with the slot emptied): a fix of a missed tail
+/// call or of an ignored tail-call result shows that way.
 Attribution attributeFixedDrops(const TreeResults &Before,
                                 const TreeResults &After,
                                 llvm::ArrayRef<FixedSite> Sites,

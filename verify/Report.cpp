@@ -332,15 +332,25 @@ void printReport(raw_ostream &OS, const VerifyReport &Report, bool Verbose) {
   printSites(OS, Report);
 
   if (Report.Comparison && !Report.Comparison->FixedElsewherePackets.empty()) {
-    OS << "\n"
-       << counted(Report.Comparison->FixedElsewherePackets.size(),
-                  "other packet run")
-       << " went from a bare drop to the same drop, "
-          "notified (the fix, reached by another packet)\n";
+    const std::vector<FixedElsewhere> &All =
+        Report.Comparison->FixedElsewherePackets;
+    size_t Misses =
+        count_if(All, [](const FixedElsewhere &F) { return F.MissedTailCall; });
+    if (All.size() > Misses)
+      OS << "\n"
+         << counted(All.size() - Misses, "other packet run")
+         << " went from a bare drop to the same drop, "
+            "notified (the fix, reached by another packet)\n";
+    if (Misses)
+      OS << "\n"
+         << counted(Misses, "other packet run")
+         << " went from a missed tail call nothing notified to a notified "
+            "one (the fix, at a fixed site)\n";
     if (Verbose)
-      for (const FixedElsewhere &F : Report.Comparison->FixedElsewherePackets)
+      for (const FixedElsewhere &F : All)
         OS << "  config " << F.Configuration << ", program " << F.Program
-           << ", packet '" << F.Packet << "': reason " << F.Reason << "\n";
+           << ", packet '" << F.Packet << "': reason " << F.Reason
+           << (F.MissedTailCall ? " (missed tail call)" : "") << "\n";
   }
 
   if (!Report.FixedSiteChecks.empty()) {
@@ -641,11 +651,15 @@ json::Value reportToJson(const VerifyReport &Report) {
         O["insns_growth_percent"] = *G;
       Costs.push_back(std::move(O));
     }
-    for (const FixedElsewhere &F : Report.Comparison->FixedElsewherePackets)
-      Elsewhere.push_back(json::Object{{"configuration", F.Configuration},
-                                       {"program", F.Program},
-                                       {"packet", F.Packet},
-                                       {"reason", F.Reason}});
+    for (const FixedElsewhere &F : Report.Comparison->FixedElsewherePackets) {
+      json::Object O{{"configuration", F.Configuration},
+                     {"program", F.Program},
+                     {"packet", F.Packet},
+                     {"reason", F.Reason}};
+      if (F.MissedTailCall)
+        O["missed_tail_call"] = true;
+      Elsewhere.push_back(std::move(O));
+    }
     Root["costs"] = std::move(Costs);
     Root["fixed_elsewhere"] = std::move(Elsewhere);
     Root["packets_compared"] = int64_t(Report.Comparison->PacketsCompared);

@@ -116,8 +116,9 @@ VerifyFlags::VerifyFlags(cl::SubCommand &Sub)
           cl::desc("Where the fix wrote each notification (file, lines,\n"
                    "reason, direction; docs/formats.md section 6). Every\n"
                    "drop notified after the fix whose packet was a bare\n"
-                   "drop before is attributed to one by the event's file\n"
-                   "id and line and must carry its reason and direction"),
+                   "drop before (or a missed tail call nothing notified)\n"
+                   "is attributed to one by the event's file id and line\n"
+                   "and must carry its reason and direction"),
           cl::value_desc("file"), cl::sub(Sub), cl::cat(Category)),
       OutDir("out",
              cl::desc("Build objects into DIR (DIR/<config>/<stem>.o, or\n"

@@ -282,6 +282,25 @@ TEST(DifferentialTest, FixSeenFromAnotherPacketIsCountedNotFailed) {
   EXPECT_EQ(R.Failures[0].Packet, "ipv4 tcp ihl=0");
 }
 
+TEST(DifferentialTest, AMissedTailCallAFixedSiteNotifiesIsCountedNotFailed) {
+  // Both packets passed before; after, both drop with a notified
+  // DROP_MISSED_TAIL_CALL, but only the first one's notification is a fixed
+  // site's (attributeFixedDrops said so).
+  TreeResults Before =
+      tree("before", {run("v4", "arp", 0), run("v4", "arp op=2", 0)});
+  TreeResults After =
+      tree("after", {run("v4", "arp", TcShot, {event(-140, 1)}),
+                     run("v4", "arp op=2", TcShot, {event(-140, 1)})});
+  DifferentialResult R = compareTrees(Before, After, {}, allKinds(),
+                                      {{"v4", "from-container", "arp"}});
+  ASSERT_EQ(R.FixedElsewherePackets.size(), 1u);
+  EXPECT_EQ(R.FixedElsewherePackets[0].Packet, "arp");
+  EXPECT_EQ(R.FixedElsewherePackets[0].Reason, -140);
+  EXPECT_TRUE(R.FixedElsewherePackets[0].MissedTailCall);
+  ASSERT_EQ(R.Failures.size(), 1u);
+  EXPECT_EQ(R.Failures[0].Packet, "arp op=2");
+}
+
 TEST(DifferentialTest, MissingRunsFail) {
   TreeResults Before = tree("before", {run("v4", "ipv4 tcp", 0)});
   TreeResults After =

@@ -208,4 +208,44 @@ TEST(AttributionTest, WithoutValuesTheBareDropsReasonAndAnyDirection) {
             "metrics tell one)");
 }
 
+TEST(AttributionTest, AMissedTailCallNothingNotifiedBeforeIsAFixedSitesProof) {
+  // A fix of a missed tail call (a stale ret passed the packet) or of an
+  // ignored tail-call result: no bare drop before, one notified
+  // DROP_MISSED_TAIL_CALL after, at the site. An emptied slot's probe run
+  // is such a run too (its name says which slot).
+  FixedSite Site;
+  Site.Id = "bpf_lxc.c:357=>bpf_lxc.c:363";
+  Site.File = "bpf_lxc.c";
+  Site.Line = 363;
+  Site.EndLine = 364;
+  Site.DirectionValue = 1;
+  std::vector<FixedSite> Sites = {Site};
+  TreeResults Before, After;
+  Before.Runs = {run("arp", 0), run("arp [slot 2/13 empty]", 0), run("ipv4", 0),
+                 run("ipv6", 0), run("other", 0)};
+  After.Runs = {run("arp", 2, {event(-140, 1, 1, 364)}),
+                run("arp [slot 2/13 empty]", 2, {event(-140, 1, 1, 363)}),
+                // Another reason after a pass: the differential's to judge.
+                run("ipv4", 2, {event(-134, 1, 1, 363)}),
+                // A missed tail call notified elsewhere: no site's proof.
+                run("ipv6", 2, {event(-140, 1, 1, 90)}),
+                // At the site, but the packet passes: a wrong fix.
+                run("other", 0, {event(-140, 1, 1, 363)})};
+  Attribution A =
+      attributeFixedDrops(Before, After, Sites, {{1, "bpf_lxc.c"}}, {});
+  ASSERT_EQ(A.Checks.size(), 1u);
+  EXPECT_EQ(A.Checks[0].Status, FixedSiteStatus::Failed);
+  EXPECT_EQ(A.Checks[0].Packets, (std::vector<std::string>{
+                                     "from-container: arp",
+                                     "from-container: arp [slot 2/13 empty]"}));
+  EXPECT_EQ(A.NotifiedMisses, (std::set<RunKey>{{"c", "from-container", "arp"},
+                                                {"c", "from-container",
+                                                 "arp [slot 2/13 empty]"}}));
+  ASSERT_EQ(A.Failures.size(), 2u);
+  EXPECT_EQ(A.Failures[0].Packet, "ipv6");
+  EXPECT_EQ(A.Failures[1].Packet, "other");
+  EXPECT_EQ(A.Failures[1].Message,
+            "fixed site bpf_lxc.c:357=>bpf_lxc.c:363: verdict 0");
+}
+
 } // namespace
