@@ -329,6 +329,7 @@ __section("to-container")
 int cil_to_container(struct __ctx_buff *ctx)
 {
 	int ret = CTX_ACT_OK;
+	__s8 ext_err = 0;
 	__u16 proto;
 
 	if (!validate_ethertype(ctx, &proto))
@@ -350,15 +351,18 @@ int cil_to_container(struct __ctx_buff *ctx)
 				   tail_ipv6_ct_ingress);
 #endif
 	case bpf_htons(ETH_P_ARP):
-		/* The container answers ARP itself; leave the packet to
-		 * whatever filter comes next on this hook.
+		/* The container answers ARP itself; an ARP filter would sit
+		 * in its own tail call, whose slot this datapath leaves empty.
 		 */
-		ret = TC_ACT_UNSPEC;
+		tail_call_internal(ctx, CILIUM_CALL_ARP_INGRESS, &ext_err);
 		break;
 	default:
 		return DROP_UNKNOWN_L3;
 	}
 
+	if (IS_ERR(ret))
+		return send_drop_notify_error_ext(ctx, SECLABEL, ret, ext_err,
+						  CTX_ACT_DROP, METRIC_INGRESS);
 	return ret;
 }
 

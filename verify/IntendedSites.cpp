@@ -17,8 +17,9 @@ std::string IntendedSite::location() const {
 }
 
 ArrayRef<StringRef> knownSiteKinds() {
-  static const StringRef Kinds[] = {"literal", "propagated", "inline-callee",
-                                    "entry", "missed-tail-call"};
+  static const StringRef Kinds[] = {
+      "literal", "propagated",       "inline-callee",
+      "entry",   "missed-tail-call", "ignored-tail-call-result"};
   return Kinds;
 }
 
@@ -44,8 +45,8 @@ public:
       return E;
     if (!is_contained(knownSiteKinds(), StringRef(S.Kind)))
       return fail("'kind' is '" + S.Kind +
-                  "'; expected literal, propagated, inline-callee, entry or "
-                  "missed-tail-call");
+                  "'; expected literal, propagated, inline-callee, entry, "
+                  "missed-tail-call or ignored-tail-call-result");
     if (const json::Value *F = Object.get("function"))
       if (std::optional<StringRef> Name = F->getAsString())
         S.Function = Name->str();

@@ -30,6 +30,7 @@
 #define CILIUM_CALL_IPV6_CT_INGRESS	17
 #define CILIUM_CALL_IPV4_POLICY_INGRESS	18
 #define CILIUM_CALL_IPV6_POLICY_INGRESS	19
+#define CILIUM_CALL_ARP_INGRESS		20
 #define CILIUM_CALL_SIZE		24
 
 #define tail_call_direction(ID)	\
@@ -51,6 +52,18 @@ static __always_inline void ep_tail_call(struct __ctx_buff *ctx,
 					 const __u32 index)
 {
 	bpf_tail_call(ctx, &cilium_calls, index);
+}
+
+/* Jump to the program in slot index. When the slot is empty, return
+ * DROP_MISSED_TAIL_CALL (and the slot in ext_err) for the caller to notify.
+ */
+static __always_inline int tail_call_internal(struct __ctx_buff *ctx,
+					      const __u32 index, __s8 *ext_err)
+{
+	bpf_tail_call(ctx, &cilium_calls, index);
+	if (ext_err)
+		*ext_err = (__s8)index;
+	return DROP_MISSED_TAIL_CALL;
 }
 
 /* declare_tailcall_if(COND, ID) starts the definition of a function that

@@ -68,8 +68,8 @@ TEST(IntendedSitesTest, Errors) {
   EXPECT_EQ(errorOf(R"({"version": 1})"), "sites.json: missing 'sites' array");
   EXPECT_EQ(errorOf(edited("\"kind\": \"literal\"", "\"kind\": \"macro\"")),
             "sites.json: site 0 ('ct4-revalidate'): 'kind' is 'macro'; "
-            "expected literal, propagated, inline-callee, entry or "
-            "missed-tail-call");
+            "expected literal, propagated, inline-callee, entry, "
+            "missed-tail-call or ignored-tail-call-result");
   EXPECT_EQ(errorOf(edited("\"reason_value\": -134", "\"reason_value\": 2")),
             "sites.json: site 0 ('ct4-revalidate'): 'reason_value' must be an "
             "integer in [-2147483648, -1]");

@@ -78,7 +78,8 @@ TEST(VerifyOptionsTest, UsageErrors) {
   EXPECT_EQ(errorOf({"--before", "a", "--after", "b", "--sites", "s",
                      "--fixed-kinds", "literal,macro"}),
             "--fixed-kinds: unknown kind 'macro' (known: literal, propagated, "
-            "inline-callee, entry, missed-tail-call)");
+            "inline-callee, entry, missed-tail-call, "
+            "ignored-tail-call-result)");
   EXPECT_EQ(errorOf({"--configs", "c", "-j", "0"}),
             "'--jobs' needs a number >= 1, not '0'");
   EXPECT_NE(errorOf({"--configs", "c", "-j", "many"}), "");
