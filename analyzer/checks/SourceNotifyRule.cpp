@@ -29,11 +29,9 @@ const SourceNotifyDecision &SourceNotifyRule::decide(const FunctionDecl &F) {
   if (Known != Decisions.end())
     return Known->second;
   // A call cycle (never in BPF) is not safe; this also ends the recursion.
-  Decisions[Key] = {false,
-                    "'" + F.getName().str() + "' is part of a call cycle",
-                    {},
-                    nullptr,
-                    ""};
+  SourceNotifyDecision Cycle;
+  Cycle.Why = "'" + F.getName().str() + "' is part of a call cycle";
+  Decisions[Key] = std::move(Cycle);
 
   SourceNotifyDecision Result;
   Result.Safe = true;
