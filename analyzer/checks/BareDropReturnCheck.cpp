@@ -82,16 +82,8 @@ void BareDropReturnCheck::report(const bpftidy::BareDropSite &Site,
                    "the value for an unknown verdict and may let the packet "
                    "pass")
                   << Who << First.Reason.Name;
-    if (Plan.Fix) {
-      const tooling::Replacement &Edit = Plan.Fix->Edit;
-      FileID File = SM.getFileID(Site.Location);
-      SourceLocation Begin =
-          SM.getLocForStartOfFile(File).getLocWithOffset(Edit.getOffset());
-      Diag << FixItHint::CreateReplacement(
-          CharSourceRange::getCharRange(
-              Begin, Begin.getLocWithOffset(Edit.getLength())),
-          Edit.getReplacementText());
-    }
+    if (Plan.Fix)
+      Diag << fixIt(Site.Location, Plan.Fix->Edit);
   }
 
   using bpftidy::NoteReason;
@@ -144,14 +136,9 @@ void BareDropReturnCheck::report(const bpftidy::BareDropSite &Site,
   if (!Plan.Fix)
     note(Site.Location, Site.Location, NoteReason::NoFix,
          "no fix offered: " + Plan.WhyNot);
-  else if (!Plan.Fix->DirectionSource.empty())
-    note(Site.Location, Site.Location, NoteReason::FixDetail,
-         "drop direction taken from " + Plan.Fix->DirectionSource);
-  if (Plan.Fix && !Plan.Fix->SiblingArguments.empty())
-    note(Site.Location, Site.Location, NoteReason::FixDetail,
-         "taken from the other drop notifications in that direction in the "
-         "same function: " +
-             Plan.Fix->SiblingArguments);
+  else
+    fixSourceNotes(Site.Location, Plan.Fix->DirectionSource,
+                   Plan.Fix->SiblingArguments);
   if (Plan.Fix && !Plan.Fix->Guard.empty())
     note(Site.Location, Site.Location, NoteReason::FixDetail,
          "the value may also be a valid verdict: the fix notifies it only "

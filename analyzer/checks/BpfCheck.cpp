@@ -50,6 +50,28 @@ void BpfCheck::note(SourceLocation Finding, SourceLocation Where,
                           SM->getFileOffset(Finding), std::move(Text), Reason});
 }
 
+FixItHint BpfCheck::fixIt(SourceLocation Finding,
+                          const clang::tooling::Replacement &Edit) const {
+  SourceLocation Begin = SM->getLocForStartOfFile(SM->getFileID(Finding))
+                             .getLocWithOffset(Edit.getOffset());
+  return FixItHint::CreateReplacement(
+      CharSourceRange::getCharRange(Begin,
+                                    Begin.getLocWithOffset(Edit.getLength())),
+      Edit.getReplacementText());
+}
+
+void BpfCheck::fixSourceNotes(SourceLocation Finding, StringRef DirectionSource,
+                              StringRef SiblingArguments) {
+  if (!DirectionSource.empty())
+    note(Finding, Finding, bpftidy::NoteReason::FixDetail,
+         "drop direction taken from " + DirectionSource.str());
+  if (!SiblingArguments.empty())
+    note(Finding, Finding, bpftidy::NoteReason::FixDetail,
+         "taken from the other drop notifications in that direction in the "
+         "same function: " +
+             SiblingArguments.str());
+}
+
 bool BpfCheck::shownByHeaderFilters(SourceLocation Finding) const {
   if (!SM || Finding.isInvalid())
     return true;

@@ -21,6 +21,7 @@
 #include "analyzer/core/Conventions.h"
 #include "analyzer/core/NoteReason.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang/Tooling/Core/Replacement.h"
 
 namespace clang::tidy::bpf {
 
@@ -56,6 +57,16 @@ protected:
   /// (where the drop reaches the kernel) must not bring back a finding the
   /// user filtered out.
   bool shownByHeaderFilters(SourceLocation Finding) const;
+
+  /// \p Edit (an offset in the file of \p Finding, as the fix planners
+  /// write it) as a fix-it of the finding's diagnostic.
+  FixItHint fixIt(SourceLocation Finding,
+                  const clang::tooling::Replacement &Edit) const;
+
+  /// The notes of a fix that writes a notification: where its direction
+  /// and its other arguments were taken from (empty: nothing to say).
+  void fixSourceNotes(SourceLocation Finding, StringRef DirectionSource,
+                      StringRef SiblingArguments);
 
 private:
   bpftidy::Conventions readConventions(ClangTidyContext *Context);

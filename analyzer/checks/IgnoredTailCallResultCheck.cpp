@@ -69,15 +69,8 @@ void IgnoredTailCallResultCheck::report(
                    "there")
                   << Site.Invocation << !Site.Inlined.empty() << Site.Inlined
                   << Block->Variable->getName();
-    if (Site.Fix) {
-      FileID File = SM.getFileID(Site.Location);
-      SourceLocation Begin =
-          SM.getLocForStartOfFile(File).getLocWithOffset(Site.Fix->getOffset());
-      Diag << FixItHint::CreateReplacement(
-          CharSourceRange::getCharRange(
-              Begin, Begin.getLocWithOffset(Site.Fix->getLength())),
-          Site.Fix->getReplacementText());
-    }
+    if (Site.Fix)
+      Diag << fixIt(Site.Location, *Site.Fix);
   }
 
   using bpftidy::NoteReason;

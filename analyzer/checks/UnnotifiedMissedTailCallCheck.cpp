@@ -62,15 +62,8 @@ void UnnotifiedMissedTailCallCheck::report(
                      "may pass")
                 << Who << !Site.Macro.empty()
                 << conventions().MissedTailCallReason;
-    if (Site.Fix) {
-      FileID File = SM.getFileID(Site.Location);
-      SourceLocation Begin =
-          SM.getLocForStartOfFile(File).getLocWithOffset(Site.Fix->getOffset());
-      Diag << FixItHint::CreateReplacement(
-          CharSourceRange::getCharRange(
-              Begin, Begin.getLocWithOffset(Site.Fix->getLength())),
-          Site.Fix->getReplacementText());
-    }
+    if (Site.Fix)
+      Diag << fixIt(Site.Location, *Site.Fix);
   }
 
   using bpftidy::NoteReason;
@@ -87,14 +80,8 @@ void UnnotifiedMissedTailCallCheck::report(
   if (!Site.Fix)
     note(Site.Location, Site.Location, NoteReason::NoFix,
          "no fix offered: " + Site.WhyNoFix);
-  else if (!Site.DirectionSource.empty())
-    note(Site.Location, Site.Location, NoteReason::FixDetail,
-         "drop direction taken from " + Site.DirectionSource);
-  if (Site.Fix && !Site.SiblingArguments.empty())
-    note(Site.Location, Site.Location, NoteReason::FixDetail,
-         "taken from the other drop notifications in that direction in the "
-         "same function: " +
-             Site.SiblingArguments);
+  else
+    fixSourceNotes(Site.Location, Site.DirectionSource, Site.SiblingArguments);
 }
 
 } // namespace clang::tidy::bpf
