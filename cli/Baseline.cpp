@@ -62,8 +62,9 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
          Function = Text("function"), Statement = Text("statement");
     std::optional<int64_t> Occurrence =
         O ? O->getInteger("occurrence") : std::nullopt;
+    // An occurrence beyond unsigned would wrap onto another finding's.
     if (!File || !Check || !Function || !Statement || !Occurrence ||
-        *Occurrence < 0)
+        *Occurrence < 0 || *Occurrence > UINT32_MAX)
       return Fail("each finding needs 'file', 'check', 'function', "
                   "'statement' and 'occurrence'");
     Result.Keys.emplace(*File, *Check, *Function, *Statement,
